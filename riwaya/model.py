@@ -1,0 +1,229 @@
+"""The records every stage reads and writes.
+
+Text is stored once, in :attr:`Article.text` (the clean text shown to users).
+Every derived fact points into it with ``start``/``end`` character offsets
+(``end`` exclusive), the way a spaCy ``Span`` points into its ``Doc``; the
+invariant ``article.text[start:end] == mention.text`` holds for every record
+that has a span, and :func:`make_span` is the one place that checks it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from riwaya.errors import SpanError
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice ``text[start:end]`` of an article's clean text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """Return the span ``text[start:end]``, raising :class:`SpanError` when it does not fit.
+
+    >>> make_span("قال بيسكوف", 4, 10).text
+    'بيسكوف'
+    """
+    if not 0 <= start <= end <= len(text):
+        raise SpanError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
+    return Span(start, end, text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the clean text; ``index`` counts from 0 in reading order."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+class NumberKind(StrEnum):
+    CARDINAL = "cardinal"
+    PERCENT = "percent"
+    MONEY = "money"
+    ORDINAL = "ordinal"
+    DURATION = "duration"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A quantity stated in the text: "1.8 مليار دولار" → value 1.8e9, unit "USD".
+
+    ``unit`` is a currency code (USD, SAR, EUR …), "%" for percentages, a time
+    unit for durations, or the counted noun as written ("محطة") when there is one.
+    ``qualifier`` keeps hedges that change the meaning: about, more_than,
+    less_than, up_to.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: NumberKind = NumberKind.CARDINAL
+    unit: str | None = None
+    qualifier: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NumberMention:
+        return cls(**{**data, "kind": NumberKind(data["kind"])})
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    PART_OF_YEAR = "part_of_year"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date stated or implied in the text, resolved to a calendar value.
+
+    ``value`` is ISO-like at the stated precision: "2024-10-25" (day),
+    "2024-W42" (week), "2024-10" (month), "2022-autumn" (season),
+    "2022-late" / "2024-early" / "2024-mid" (part of year), "2022" (year).
+    ``earliest``/``latest`` (ISO dates) bound the interval it denotes, so
+    mentions of different precision can be compared. ``relative`` is true when
+    the value came from the publication date ("أمس", "الشهر الماضي");
+    ``calendar`` is "hijri" when the text stated a Hijri date (value converted).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: DatePrecision
+    earliest: str
+    latest: str
+    relative: bool = False
+    calendar: str = "gregorian"
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(**{**data, "precision": DatePrecision(data["precision"])})
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """A credit line taken out of the body: where the article says it comes from.
+
+    ``kind`` is "source" (المصدر: …), "relay" (نقلاً عن …), "translation"
+    (ترجمة صحيفة …) or "original" (a closing line naming the original outlet).
+    ``outlet`` is the outlet named, as written; ``line`` the whole line as it
+    stood in the raw text.
+    """
+
+    kind: str
+    outlet: str
+    line: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader produces: one article's text and metadata before cleaning.
+
+    Exactly one of ``text`` (already flattened text) and ``html`` is set.
+    ``source`` names where it came from, precise enough for an error message
+    (``day.zip:2015-07-21.json[17]``, ``crawl.warc.gz@1234``, a URL, a path).
+    """
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Article:
+    """One article after cleaning and the language layer.
+
+    ``id`` is derived from the content hash, so it is stable across runs and
+    machines. ``published`` is an ISO date (or datetime) string or None.
+    """
+
+    id: str
+    content_hash: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    author: str | None = None
+    provenance: list[Provenance] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "content_hash": self.content_hash,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
+            "author": self.author,
+            "source": self.source,
+            "text": self.text,
+            "provenance": [p.to_dict() for p in self.provenance],
+            "removed": list(self.removed),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "numbers": [n.to_dict() for n in self.numbers],
+            "dates": [d.to_dict() for d in self.dates],
+            "metadata": dict(self.metadata),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"],
+            content_hash=data["content_hash"],
+            text=data["text"],
+            source=data["source"],
+            title=data.get("title"),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            published=data.get("published"),
+            author=data.get("author"),
+            provenance=[Provenance(**p) for p in data.get("provenance", [])],
+            removed=list(data.get("removed", [])),
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            numbers=[NumberMention.from_dict(n) for n in data.get("numbers", [])],
+            dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
+            metadata=dict(data.get("metadata", {})),
+        )
