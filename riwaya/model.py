@@ -149,14 +149,13 @@ class Provenance:
 class RawDocument:
     """What a reader produces: one article's text and metadata before cleaning.
 
-    Exactly one of ``text`` (already flattened text) and ``html`` is set.
-    ``source`` names where it came from, precise enough for an error message
+    ``text`` is the article text as the source gave it (for HTML, what the
+    extractor kept), before riwaya's own cleaning. ``source`` names where it came from, precise enough for an error message
     (``day.zip:2015-07-21.json[17]``, ``crawl.warc.gz@1234``, a URL, a path).
     """
 
     source: str
-    text: str | None = None
-    html: str | None = None
+    text: str
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
