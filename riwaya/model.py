@@ -68,13 +68,14 @@ class NumberMention:
     ``unit`` is a currency code (USD, SAR, EUR …), "%" for percentages, a time
     unit for durations, or the counted noun as written ("محطة") when there is one.
     ``qualifier`` keeps hedges that change the meaning: about, more_than,
-    less_than, up_to.
+    less_than, up_to; and "vague" for counts with no exact value ("مئات",
+    "عشرات الملايين"), whose ``value`` is None.
     """
 
     start: int
     end: int
     text: str
-    value: float
+    value: float | None
     kind: NumberKind = NumberKind.CARDINAL
     unit: str | None = None
     qualifier: str | None = None
@@ -183,6 +184,7 @@ class Article:
     author: str | None = None
     provenance: list[Provenance] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    headings: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -201,6 +203,7 @@ class Article:
             "text": self.text,
             "provenance": [p.to_dict() for p in self.provenance],
             "removed": list(self.removed),
+            "headings": [h.to_dict() for h in self.headings],
             "sentences": [s.to_dict() for s in self.sentences],
             "numbers": [n.to_dict() for n in self.numbers],
             "dates": [d.to_dict() for d in self.dates],
@@ -221,6 +224,7 @@ class Article:
             author=data.get("author"),
             provenance=[Provenance(**p) for p in data.get("provenance", [])],
             removed=list(data.get("removed", [])),
+            headings=[Span(**h) for h in data.get("headings", [])],
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             numbers=[NumberMention.from_dict(n) for n in data.get("numbers", [])],
             dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
