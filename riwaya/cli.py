@@ -1,0 +1,273 @@
+"""The command line: a thin layer over the library (parse, call one function, print).
+
+Every command takes ``--db FILE`` (default ``$RIWAYA_DB`` or ``./riwaya.db``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from riwaya.errors import RiwayaError
+from riwaya.ingest.sources import IngestOptions, iter_raw_documents
+from riwaya.model import Article, RawDocument
+from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
+from riwaya.samples import seed_documents
+from riwaya.store import default_db_path, open_store
+
+app = typer.Typer(
+    help="riwaya (رواية): reconstruct news stories from many outlets, Arabic first.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    Optional[str], typer.Option("--db", help="Database file (default: $RIWAYA_DB or ./riwaya.db).", show_default=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(error: RiwayaError) -> NoReturn:
+    errors.print(f"Error: {error}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, URLs, or - for stdin.", show_default=False)],
+    db: DbOption = None,
+    published: Annotated[
+        Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback, private or link-local addresses.")
+    ] = False,
+    show_errors: Annotated[int, typer.Option(help="How many failures to list (the rest are counted).")] = 20,
+) -> None:
+    """Read articles from files, folders (recursively), JSON/JSONL, SaudiNewsNet zips,
+    WARC, RSS/Atom feeds or URLs; clean them, analyze them and store them.
+
+    Example: riwaya ingest ../shared/data/saudinewsnet/2015-07-21.zip --db news.db
+    """
+    try:
+        with open_store(db) as store, _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            outcomes: Counter[str] = Counter()
+
+            def on_document(source: str, outcome: str) -> None:
+                outcomes[outcome] += 1
+                progress.update(
+                    task, advance=1,
+                    description=f"{outcomes['ingested']} new · {outcomes['duplicate']} dup · {outcomes['failed']} failed",
+                )
+
+            report = ingest_inputs(
+                inputs, store, options=IngestOptions(allow_private=allow_private), published=published,
+                on_document=on_document,
+            )
+            total = store.count_articles()
+    except RiwayaError as error:
+        _fail(error)
+    _print_report(report, total, db or default_db_path(), show_errors)
+    if report.failed and not report.ingested and not report.duplicates:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=errors, transient=True,
+    )
+
+
+def _print_report(report: IngestReport, total: int, db: str, show_errors: int) -> None:
+    console.print(
+        f"ingested {len(report.ingested)}, duplicates skipped {len(report.duplicates)}, "
+        f"failed {len(report.failed)} · {total} articles in {db}",
+        highlight=False,
+    )
+    for error in report.failed[:show_errors]:
+        errors.print(f"  failed: {error}", markup=False, highlight=False)
+    if len(report.failed) > show_errors:
+        errors.print(f"  … and {len(report.failed) - show_errors} more (--show-errors N lists more)", highlight=False)
+
+
+@app.command("articles")
+def articles_command(
+    db: DbOption = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored articles in ingest order.
+
+    Example: riwaya articles --outlet sabq --limit 10
+    """
+    try:
+        with open_store(db) as store:
+            rows = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json([r.to_dict() for r in rows])
+        return
+    table = Table("id", "outlet", "published", "title")
+    for r in rows:
+        table.add_row(r.id, r.outlet or "", (r.published or "")[:10], r.title or "")
+    console.print(table)
+
+
+@app.command("article")
+def article_command(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of at least 4 characters).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored article: metadata, provenance, clean text and what the language layer found.
+
+    Example: riwaya article 2b7e --json
+    """
+    try:
+        with open_store(db) as store:
+            article = store.get_article(article_id)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json(article.to_dict())
+    else:
+        _print_article(article)
+
+
+def _print_article(article: Article) -> None:
+    console.print(f"[bold]{article.title or '(no title)'}[/bold]", highlight=False)
+    console.print(
+        f"id {article.id} · outlet {article.outlet or '-'} · published {article.published or '-'} · {article.url or article.source}",
+        highlight=False, markup=False,
+    )
+    for credit in article.provenance:
+        console.print(f"provenance ({credit.kind}): {credit.outlet}  ← {credit.line!r}", highlight=False, markup=False)
+    console.print()
+    console.print(article.text, markup=False, highlight=False)
+    console.print()
+    console.print(f"{len(article.sentences)} sentences", highlight=False)
+    if article.dates:
+        console.print("dates: " + " · ".join(f"{d.text} → {d.value}" for d in article.dates), markup=False, highlight=False)
+    if article.numbers:
+        console.print(
+            "numbers: " + " · ".join(f"{n.text} → {n.value:g}{' ' + n.unit if n.unit else ''}" if n.value is not None
+                                     else f"{n.text} → ({n.qualifier})" for n in article.numbers),
+            markup=False, highlight=False,
+        )
+
+
+@app.command("analyze")
+def analyze_command(
+    path: Annotated[str, typer.Argument(help="A file, URL, or - for stdin.")],
+    published: Annotated[
+        Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) that relative dates resolve against.")
+    ] = None,
+    as_json: JsonOption = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private/loopback URLs.")] = False,
+) -> None:
+    """Run one article through cleaning and the language layer without storing it.
+
+    Example: riwaya analyze article.txt --published 2024-10-25 --json
+    """
+    results: list[Article] = []
+    failed = False
+    for item in iter_raw_documents([path], IngestOptions(allow_private=allow_private)):
+        try:
+            if isinstance(item, RiwayaError):
+                raise item
+            if published and not item.published:
+                item.published = published
+            results.append(analyze(item))
+        except RiwayaError as error:
+            errors.print(f"Error: {error}", markup=False, highlight=False)
+            failed = True
+    if as_json:
+        _print_json(_analysis_json(results[0]) if len(results) == 1 else [_analysis_json(a) for a in results])
+    else:
+        for article in results:
+            _print_article(article)
+    if failed and not results:
+        raise typer.Exit(1)
+
+
+def _analysis_json(article: Article) -> dict[str, Any]:
+    data = article.to_dict()
+    return {k: data[k] for k in ("title", "text", "published", "provenance", "headings", "sentences", "numbers", "dates",
+                                 "url", "outlet", "author", "removed")}
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur); Arabic spelling variants match.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many results.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over stored articles; "احمد" finds "أحمد", "الكرملين" finds "للكرملين".
+
+    Example: riwaya search "الكرملين"
+    """
+    try:
+        with open_store(db) as store:
+            hits = store.search(query, limit=limit)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json([h.to_dict() for h in hits])
+        return
+    table = Table("id", "outlet", "title", "sentence")
+    for h in hits:
+        table.add_row(h.id, h.outlet or "", h.title or "", h.snippet)
+    console.print(table)
+    console.print(f"{len(hits)} results", highlight=False)
+
+
+@app.command("demo")
+def demo_command(db: DbOption = None) -> None:
+    """Ingest the bundled sample story (five Arabic articles relaying one WSJ report)
+    and print what riwaya found.
+
+    Example: riwaya demo
+    """
+    try:
+        with open_store(db) as store:
+            report = ingest(seed_documents(), store)
+            articles = [store.get_article(i) for i in report.ingested + report.duplicates]
+    except RiwayaError as error:
+        _fail(error)
+    console.print(
+        f"sample story: {len(articles)} articles in {db or default_db_path()} "
+        f"({len(report.ingested)} new, {len(report.duplicates)} already there)",
+        highlight=False,
+    )
+    table = Table("id", "title", "credits", "sentences", "dates", "numbers", "removed lines")
+    for a in sorted(articles, key=lambda a: a.source):
+        table.add_row(
+            a.id, a.title or "(no title)", "; ".join(f"{p.kind}: {p.outlet}" for p in a.provenance) or "-",
+            str(len(a.sentences)), str(len(a.dates)), str(len(a.numbers)), str(len(a.removed)),
+        )
+    console.print(table)
+    for a in sorted(articles, key=lambda a: a.source)[:1]:
+        console.print(f"dates in {a.id}: " + " · ".join(f"{d.text} → {d.value}" for d in a.dates), markup=False,
+                      highlight=False)
+    console.print('next: riwaya search "الكرملين" · riwaya article ID · riwaya analyze FILE --json', highlight=False)
+
