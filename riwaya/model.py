@@ -10,6 +10,7 @@ that has a span, and :func:`make_span` is the one place that checks it.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -38,6 +39,17 @@ def make_span(text: str, start: int, end: int) -> Span:
     if not 0 <= start <= end <= len(text):
         raise SpanError(f"span [{start}, {end}) is outside a text of {len(text)} characters")
     return Span(start, end, text[start:end])
+
+
+def content_hash(outlet: str | None, text: str) -> str:
+    """The identity of an article: its outlet and its clean text. The same text from
+    another outlet is another article (a relay), not a duplicate; an article's id is
+    the first 16 hex digits.
+
+    >>> content_hash("واس", "نص")[:16] != content_hash("سبق", "نص")[:16]
+    True
+    """
+    return hashlib.sha256(f"{outlet or ''}\x00{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

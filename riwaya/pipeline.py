@@ -6,7 +6,6 @@ functions serve the CLI, the server, the tests and a batch job.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from riwaya.arabic.sentences import split_sentences
 from riwaya.errors import IngestError
 from riwaya.ingest.clean import SiteBoilerplate, clean_article
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
-from riwaya.model import Article, RawDocument
+from riwaya.model import Article, RawDocument, content_hash
 from riwaya.store.sqlite import SqliteStore
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -47,12 +46,6 @@ def parse_published(value: str | None) -> date | None:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
-
-
-def content_hash(outlet: str | None, text: str) -> str:
-    """The identity of an article: its outlet and clean text. The same text from
-    another outlet is another article (a relay), not a duplicate."""
-    return hashlib.sha256(f"{outlet or ''}\x00{text}".encode()).hexdigest()
 
 
 def check_arabic(text: str, source: str) -> None:
