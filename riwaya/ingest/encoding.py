@@ -103,6 +103,12 @@ def is_mostly_arabic(text: str, threshold: float = 0.6) -> bool:
     return len(_ARABIC_LETTER.findall(text)) / letters >= threshold
 
 
+def _has_control_characters(text: str) -> bool:
+    """Random bytes decode as windows-1256 too; real text has almost no C0 controls."""
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f")
+    return controls > len(text) / 200
+
+
 def _codec_name(label: str) -> str | None:
     try:
         return codecs.lookup(label.strip().lower()).name
@@ -147,7 +153,7 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         text = ""
-    if text and is_mostly_arabic(text):
+    if text and is_mostly_arabic(text) and not _has_control_characters(text):
         return text
     if codec in _WESTERN:
         # The page said Western and it is not UTF-8 nor Arabic: trust it.

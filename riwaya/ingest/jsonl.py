@@ -45,7 +45,7 @@ def iter_jsonl(fp: BinaryIO, name: str, options: IngestOptions = IngestOptions()
     >>> import io
     >>> data = '{"text": "خبر أول"}\\nnot json\\n{"text": "خبر ثان"}\\n'.encode()
     >>> [str(item) if isinstance(item, IngestError) else item.text for item in iter_jsonl(io.BytesIO(data), "a.jsonl")]
-    ['خبر أول', 'a.jsonl:2: malformed JSON (Expecting value at column 1); the line was skipped', 'خبر ثان']
+    ['خبر أول', 'a.jsonl:2: malformed JSON (Expecting value, column 1); the line was skipped', 'خبر ثان']
     """
     lineno = 0
     while True:
@@ -70,9 +70,9 @@ def iter_jsonl(fp: BinaryIO, name: str, options: IngestOptions = IngestOptions()
             yield e
             continue
         try:
-            record = json.loads(text)
+            record = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as e:
-            yield IngestError(source, f"malformed JSON ({e.msg} at column {e.colno}); the line was skipped")
+            yield IngestError(source, f"malformed JSON ({e.msg}, column {e.colno}); the line was skipped")
             continue
         yield _to_document(record, source)
 

@@ -71,6 +71,22 @@ def _starts_like_warc(fp: BinaryIO) -> bool:
     return head.startswith((b"WARC/", b"filedesc://"))
 
 
+def _has_trailing_data(fp: BinaryIO, end: int) -> bool:
+    """True when bytes other than blank lines follow the last complete record.
+
+    warcio ends quietly when a gzip member is cut before its WARC header is
+    complete, so a half-written last record leaves unread bytes behind.
+    """
+    try:
+        fp.seek(end)
+    except (OSError, ValueError):
+        return False  # not seekable: nothing more can be checked
+    while chunk := fp.read(1 << 16):
+        if chunk.strip(b"\r\n"):
+            return True
+    return False
+
+
 def iter_warc(fp: BinaryIO, name: str, options: IngestOptions = IngestOptions()) -> Iterator[Item]:
     """Yield one document per HTML response record of a WARC stream (gzip or plain).
 
@@ -121,6 +137,8 @@ def iter_warc(fp: BinaryIO, name: str, options: IngestOptions = IngestOptions())
             if warc_date:
                 document.metadata["crawled"] = warc_date
             yield document
+        if _has_trailing_data(fp, offset):
+            yield IngestError(f"{name}@{offset}", f"truncated at offset {offset}: the archive ends inside this record; stopped reading")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as e:
         # warcio raises AttributeError on a header block cut in half; zlib raises on bad gzip data.
         reason = one_line(str(e), 160) or type(e).__name__
