@@ -384,3 +384,38 @@ def test_html_url(server: tuple[str, dict[str, tuple[int, str, bytes]]]) -> None
     assert isinstance(item, RawDocument)
     assert item.source == f"{base}/story"
     assert_body_without_furniture(item.text, paragraphs)
+
+
+# --- extraction quality over layouts (the measurement behind favor_precision) --------------
+
+SHARE = "<div class='share'>شارك على فيسبوك تويتر واتساب</div>"
+FURNITURE = ["ارتفاع أسعار الذهب", "تعليق القارئ", "جميع الحقوق محفوظة", "شارك على", "رياضة"]
+
+
+def layouts(paragraphs: list[str]) -> dict[str, tuple[str, list[str]]]:
+    """Six page layouts around the same body: name -> (html, paragraphs that must come through)."""
+    plain = "".join(f"<p>{p}</p>" for p in paragraphs)
+    split = "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + RELATED.replace("aside", "div") + "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    divs = "".join(f"<div class='txt'>{p}</div>" for p in paragraphs)
+    reply = "<div class='replies'><p>تعليق القارئ: هذا الخبر كاذب ولا أصدقه أبداً يا جماعة</p></div>"
+    two = "".join(f"<p>{p}</p>" for p in paragraphs[:2])
+    return {
+        "article": (f"<html><body>{NAV}<article>{plain}</article>{RELATED}{COMMENTS}{FOOTER}</body></html>", paragraphs),
+        "related-inside": (f"<html><body>{NAV}<article>{split}{SHARE}</article>{COMMENTS}{FOOTER}</body></html>", paragraphs),
+        "bare-divs": (f"<html><body>{NAV}<div class='content'>{divs}</div>{RELATED}{COMMENTS}{FOOTER}</body></html>", paragraphs),
+        "br-separated": (f"<html><body>{NAV}<div id='body'>{'<br><br>'.join(paragraphs)}</div>{RELATED}{FOOTER}</body></html>", paragraphs),
+        "comments-as-p": (f"<html><body>{NAV}<div class='post'>{plain}</div>{reply}{FOOTER}</body></html>", paragraphs),
+        "two-paragraphs": (f"<html><body>{NAV}<article>{two}</article>{RELATED}{FOOTER}</body></html>", paragraphs[:2]),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_layouts_keep_body_drop_furniture(seed: int) -> None:
+    from riwaya.ingest.html import extract_html
+
+    paragraphs = seed_paragraphs(seed)[:6]
+    for name, (page, wanted) in layouts(paragraphs).items():
+        document = extract_html(page, f"{name}.html")
+        missing = [p[:30] for p in wanted if p not in document.text]
+        leaked = [f for f in FURNITURE if f in document.text]
+        assert not missing and not leaked, (name, missing, leaked)
