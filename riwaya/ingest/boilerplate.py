@@ -99,13 +99,18 @@ _READ_MORE_RE = re.compile(r"^[.…\s»>«<\-–|]*" + _READ_MORE + r"[\s.…»>
 _SECTION_RE = re.compile(r"^[•·▪►\-–*#\s]*" + _SECTION + r"\s*[:：.…]?\s*$")
 _SEE_ALSO_RE = re.compile(r"^[•·▪►\-–*\s]*" + _SEE_ALSO + r"\s*[:：\-–|»]\s*\S")
 _COUNTER_RE = re.compile(
-    r"^[•·▪\-–*\s]*(?:(?:\d[\d,.]*\s*[km]?\s*" + _COUNTER_UNITS + r")|(?:" + _COUNTER_UNITS
+    r"^[•·▪\-–*\s]*(?:(?:\d[\d,.]*\s*[km]?\s*" + _COUNTER_UNITS + r")|(?:(?:عدد\s+)?(?:ال)?" + _COUNTER_UNITS
     + r"\s*[:：]?\s*\d[\d,.]*))\s*$"
 )
 _SHARE_RE = re.compile(r"^[•·\-–*\s]*" + _SHARE + r"(?:\s|$|[:：])")
 _SOCIAL_ONLY_RE = re.compile(r"^(?:[\s|•·/\-–,،]*" + _SOCIAL + r")+[\s|•·/\-–,،]*$")
 _BYLINE_RE = re.compile(r"^[•·\-–*\s]*" + _BYLINE_CUE + r"\s*[:：]\s*\S|^" + _BYLINE_CUE + r"\s+\S")
-_CONTACT_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^للتواصل|\bsms\b|للتواصل مع الكاتب|^(?:tel|هاتف|جوال)\s*[:：]")
+# A writer's contact block: an e-mail address, a "contact the writer" opener, or an
+# SMS short code with phone numbers (a news sentence may mention SMS, not with two numbers).
+_CONTACT_RE = re.compile(
+    r"[\w.+-]+@[\w-]+\.[a-z]{2,}|^(?:للتواصل|لمراسله|للاتصال|راسلونا)|\bsms\b.*\d{5}.*\d{5}"
+    r"|^(?:tel|هاتف|جوال|email|e-mail|البريد الالكتروني)\s*[:：]"
+)
 _PLUG_TAIL = 400
 _PLUG_HINTS = ("مزيد", "رابط", "صلي", "more", "More", "MORE", "ermalink")
 _PLUG_RE = re.compile(r"(?:^|(?<=[\s.!؟?]))" + _PLUG + r"(?:\s+\S+){0,20}\s*[.!]?\s*$")

@@ -75,6 +75,7 @@ _DEFINITE = frozenset({"read_more", "section", "see_also", "counter", "share", "
 _MARKERS = frozenset({"read_more", "section"})
 _ELLIPSIS_END = ("…", "...", "..")
 _PUNCT_END_RE = re.compile(r"[.!؟?:：؛;…][\"'”»’)\]]*$")
+_LIST_MARK_RE = re.compile(r"^(?:[*\-–•·▪]|\d{1,2}\s*[-.)–])\s*")
 _LEADING_STOP_RE = re.compile(r"^([.!؟?])\s*(\S.*)$")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
 
@@ -231,18 +232,53 @@ def _body_indent(lines: list[_Line]) -> int:
 
 def _title_runs(lines: list[_Line]) -> set[int]:
     """Indices of lines in runs of ≥ 3 consecutive headline-like lines (a list of
-    other stories' headlines) of on average ≥ 5 words (shorter items are more often
-    a content list: names, places)."""
+    other stories' headlines). Not: runs of on average < 5 words (names, places),
+    list-marked items ("* …", "1 - …": a list the article itself draws up), verse
+    (lines sharing a rhyme) or prose broken into short lines (lines that open or
+    close mid-sentence)."""
     out: set[int] = set()
     run: list[int] = []
     for i, ln in enumerate([*lines, None]):
-        if ln is not None and ln.kind is None and is_title_like(ln.text, ln.words, max_words=25):
+        if (
+            ln is not None
+            and ln.kind is None
+            and not _LIST_MARK_RE.match(ln.text)
+            and is_title_like(ln.text, ln.words, max_words=25)
+        ):
             run.append(i)
             continue
-        if len(run) >= 3 and sum(lines[j].words for j in run) / len(run) >= 5:
+        if (
+            len(run) >= 3
+            and sum(lines[j].words for j in run) / len(run) >= 5
+            and not _rhymes(lines, run)
+            and not _fragmentary(lines, run)
+        ):
             out.update(run)
         run = []
     return out
+
+
+def _rhymes(lines: list[_Line], run: list[int]) -> bool:
+    """Whether a run of short lines is verse: many lines, or every other line (the
+    second hemistichs), share a rhyme, which a list of unrelated headlines does not."""
+    ends = [lines[j].folded.rstrip(" .!،,")[-3:] for j in run]
+    if Counter(ends).most_common(1)[0][1] >= max(3, 0.4 * len(run)):
+        return True
+    for part in (ends[0::2], ends[1::2]):
+        if len(part) >= 3 and Counter(e[-2:] for e in part).most_common(1)[0][1] >= 0.6 * len(part):
+            return True
+    return False
+
+
+def _fragmentary(lines: list[_Line], run: list[int]) -> bool:
+    """Whether a run of short lines is prose cut into lines (free verse, a column
+    typeset one phrase a line): many lines open or close mid-sentence."""
+    cut = 0
+    for j in run:
+        words = lines[j].folded.split()
+        if words and (words[0] in _OPEN_END or words[0] in _CONNECTIVE_OPEN or words[-1] in _OPEN_END):
+            cut += 1
+    return cut >= 0.3 * len(run)
 
 
 def _mark_tail_sidebar(lines: list[_Line]) -> None:
@@ -257,7 +293,7 @@ def _mark_tail_sidebar(lines: list[_Line]) -> None:
     # look like one line repeated.
     repeats = Counter(ln.folded for ln in lines if ln.words <= 40)
     runs = _title_runs(lines)
-    start, definite, support = len(lines), 0, 0
+    start, definite, support, gap = len(lines), 0, 0, 0
     for i in range(len(lines) - 1, 0, -1):
         ln = lines[i]
         if ln.kind == "credit":
@@ -265,12 +301,17 @@ def _mark_tail_sidebar(lines: list[_Line]) -> None:
         signal = _tail_signal(ln, i, indent, repeats, runs)
         if signal is None:
             break
+        if signal == "weak":
+            gap += 1
+            if gap > 2:
+                break  # a sidebar is dense in furniture; a long plain stretch is the article
+            continue
+        gap = 0
         if signal == "definite":
             definite += 1
-        elif signal == "support":
+        else:
             support += 1
-        if signal != "weak":
-            start = i
+        start = i
     if definite == 0 and support < 3:
         return
     for ln in lines[start:]:
@@ -287,7 +328,7 @@ def _tail_signal(ln: _Line, i: int, indent: int, repeats: Counter[str], runs: se
         ln.indent >= indent + 2
         or (is_bullet(ln.text) and ln.words <= 5)
         # A repeated headline, not a repeated short chorus line of a poem.
-        or (ln.words >= 5 and repeats[ln.folded] > 1)
+        or (ln.words >= 5 and repeats[ln.folded] > 1 and not _LIST_MARK_RE.match(ln.text))
         or (ln.text.endswith(_ELLIPSIS_END) and ln.words >= 6)
         or i in runs
     )
@@ -346,9 +387,9 @@ def _same_title(a: str, b: str) -> bool:
     return line_key(a) == line_key(b)
 
 
-def _restates(teaser: _Line, lines: list[_Line]) -> bool:
-    """Whether most content words of a teaser occur elsewhere in the article."""
-    words = {w for w in _WORD_RE.findall(teaser.folded) if len(w) > 3}
+def _restates(teaser: _Line, lines: list[_Line], plug: int) -> bool:
+    """Whether most content words of a teaser (before its plug) occur elsewhere in the article."""
+    words = {w for w in _WORD_RE.findall(normalize_for_matching(teaser.text[:plug])) if len(w) > 3}
     if not words:
         return False
     rest = {w for ln in lines if ln is not teaser for w in _WORD_RE.findall(ln.folded)}
@@ -377,7 +418,7 @@ def _mark_head(lines: list[_Line], title: str | None) -> tuple[str | None, list[
             ln.state, ln.prov = (_PROV, prov) if prov else (_GONE, None)
             continue
         start = plug_start(ln.text, ln._folded)
-        if start is not None and start > 0 and _restates(ln, lines):
+        if start is not None and start > 0 and _restates(ln, lines, start):
             ln.state, ln.kind = _GONE, "teaser"
             teaser_at = len(head)
             continue
@@ -433,7 +474,7 @@ def _strip_plugs(lines: list[_Line], fragments: dict[int, list[str]]) -> None:
         start = plug_start(ln.text, ln._folded)
         if start is None:
             continue
-        if i < 3 and start > 0 and ln.text[:start].rstrip().endswith((".", "!", "؟", "?")) and _restates(ln, lines):
+        if i < 3 and start > 0 and ln.text[:start].rstrip().endswith((".", "!", "؟", "?")) and _restates(ln, lines, start):
             ln.state = _GONE
             continue
         if not ln.text[:start].strip():
