@@ -23,12 +23,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from riwaya.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from riwaya.model import Provenance
 
 __all__ = [
+    "PageLine",
     "SiteBoilerplate",
+    "mark_marker_blocks",
+    "mark_sidebar",
     "furniture_kind",
     "is_body_like",
     "is_title_like",
+    "key_of_folded",
     "line_key",
     "plug_start",
     "strip_invisible",
@@ -131,8 +136,12 @@ def line_key(line: str) -> str:
     >>> line_key("اقرأ أيضاً:")
     'اقرا ايضا'
     """
-    folded = _DIGIT_RUN_RE.sub("0", normalize_for_matching(line))
-    return _SPACE_RE.sub(" ", folded).strip(_KEY_EDGES)
+    return key_of_folded(normalize_for_matching(line))
+
+
+def key_of_folded(folded: str) -> str:
+    """:func:`line_key` of a line already folded by ``normalize_for_matching``."""
+    return _SPACE_RE.sub(" ", _DIGIT_RUN_RE.sub("0", folded)).strip(_KEY_EDGES)
 
 
 def is_body_like(line: str, words: int | None = None) -> bool:
@@ -298,3 +307,202 @@ class SiteBoilerplate:
     def outlets(self) -> list[str]:
         """The outlets learned so far, sorted."""
         return sorted(self._counts)
+
+
+# --- page level: furniture that only the page as a whole gives away -----------------
+
+# Line states.
+BODY, HEADING, TITLE, ALT, PROV, GONE = "body", "heading", "title", "alt", "prov", "gone"
+
+DEFINITE = frozenset({"read_more", "section", "see_also", "counter", "share", "byline", "contact", "known"})
+_MARKERS = frozenset({"read_more", "section"})
+_ELLIPSIS_END = ("…", "...", "..")
+_LIST_MARK_RE = re.compile(r"^(?:[*\-–•·▪]|\d{1,2}\s*[-.)–])\s*")
+# Words that cannot end an Arabic sentence (prepositions, particles, demonstratives,
+# relatives): a line ending in one was cut mid-sentence.
+OPEN_END = frozenset(normalize_for_matching(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حول", "لدى", "عند", "منذ", "خلال", "ضد",
+    "نحو", "عبر", "بعد", "قبل", "دون", "حتى", "أن", "إن", "أنه", "بأن", "لأن", "كما", "ثم", "أو",
+    "و", "ف", "لكن", "بل", "هذا", "هذه", "ذلك", "تلك", "هذان", "هؤلاء", "الذي", "التي", "الذين",
+    "اللذين", "اللتين", "اللواتي", "ما", "لا", "لم", "لن", "قد", "كان", "كانت", "ليس", "أي", "كل",
+    "بعض", "غير", "سوى", "of", "the", "and", "to", "in", "a",
+))
+# Connective + function word or reporting verb opening a sentence ("وبحسب", "وقال"):
+# a line that opens like this is a sentence, never a headline.
+CONNECTIVE_OPEN = frozenset(
+    normalize_for_matching(p + w)
+    for p in ("و", "ف")
+    for w in (
+        "بحسب", "حسب", "وفق", "وفقا", "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أشار",
+        "أشارت", "ذكر", "ذكرت", "أوضح", "أوضحت", "في", "من", "على", "إلى", "عن", "مع", "أن", "إن",
+        "كان", "كانت", "قد", "لم", "لا", "لن", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "بعد", "قبل",
+        "خلال", "منذ", "لكن", "بينما", "حيث", "إذ", "يذكر", "يأتي", "تأتي", "نقلت", "نقل", "أفاد",
+        "أفادت", "تابع", "تابعت", "بين", "بيّن", "لفت", "لفتت", "اعتبر", "اعتبرت",
+    )
+)
+class PageLine:
+    """One non-blank input line of a page and what the cleaner has decided about it
+    (``state``: one of BODY, HEADING, TITLE, ALT, PROV, GONE; ``kind``: what it looks like)."""
+
+    __slots__ = ("raw", "text", "_folded", "words", "indent", "kind", "state", "prov", "blank_before")
+
+    def __init__(self, raw: str, blank_before: bool) -> None:
+        visible = strip_invisible(raw)
+        self.raw = raw.strip()
+        self.text = visible.strip()
+        self.indent = len(visible) - len(visible.lstrip())
+        self.words = len(self.text.split())
+        # Folding is the costliest step; long prose lines are folded only on demand.
+        self._folded: str | None = normalize_for_matching(self.text) if self.words <= 40 else None
+        self.kind: str | None = None
+        self.state = BODY
+        self.prov: Provenance | None = None
+        self.blank_before = blank_before
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = normalize_for_matching(self.text)
+        return self._folded
+
+
+def _body_indent(lines: list[PageLine]) -> int:
+    indents = Counter(ln.indent for ln in lines if ln.kind is None and is_body_like(ln.text, ln.words))
+    return indents.most_common(1)[0][0] if indents else min((ln.indent for ln in lines), default=0)
+
+
+def _title_runs(lines: list[PageLine]) -> set[int]:
+    """Indices of lines in runs of ≥ 3 consecutive headline-like lines (a list of
+    other stories' headlines). Not: runs of on average < 5 words (names, places),
+    list-marked items ("* …", "1 - …": a list the article itself draws up), verse
+    (lines sharing a rhyme) or prose broken into short lines (lines that open or
+    close mid-sentence)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate([*lines, None]):
+        if (
+            ln is not None
+            and ln.kind is None
+            and not _LIST_MARK_RE.match(ln.text)
+            and is_title_like(ln.text, ln.words, max_words=25)
+        ):
+            run.append(i)
+            continue
+        if (
+            len(run) >= 3
+            and sum(lines[j].words for j in run) / len(run) >= 5
+            and not _rhymes(lines, run)
+            and not _fragmentary(lines, run)
+        ):
+            out.update(run)
+        run = []
+    return out
+
+
+def _rhymes(lines: list[PageLine], run: list[int]) -> bool:
+    """Whether a run of short lines is verse: many lines, or every other line (the
+    second hemistichs), share a rhyme, which a list of unrelated headlines does not."""
+    ends = [lines[j].folded.rstrip(" .!،,")[-3:] for j in run]
+    if Counter(ends).most_common(1)[0][1] >= max(3, 0.4 * len(run)):
+        return True
+    for part in (ends[0::2], ends[1::2]):
+        if len(part) >= 3 and Counter(e[-2:] for e in part).most_common(1)[0][1] >= 0.6 * len(part):
+            return True
+    return False
+
+
+def _fragmentary(lines: list[PageLine], run: list[int]) -> bool:
+    """Whether a run of short lines is prose cut into lines (free verse, a column
+    typeset one phrase a line): many lines open or close mid-sentence."""
+    cut = 0
+    for j in run:
+        words = lines[j].folded.split()
+        if words and (words[0] in OPEN_END or words[0] in CONNECTIVE_OPEN or words[-1] in OPEN_END):
+            cut += 1
+    return cut >= 0.3 * len(run)
+
+
+def mark_sidebar(lines: list[PageLine]) -> None:
+    """Remove the sidebar at the end of the page: the longest tail of non-prose lines
+    that starts at a furniture line and carries one definite furniture signal or at
+    least three supporting ones (deeper indentation, bullets, repeated lines,
+    truncated teasers ending in "…", a run of headlines)."""
+    if len(lines) < 2:
+        return
+    indent = _body_indent(lines)
+    # Exact (folded) repeats: collapsing digits here would make a list of numbers
+    # look like one line repeated.
+    repeats = Counter(ln.folded for ln in lines if ln.words <= 40)
+    runs = _title_runs(lines)
+    start, definite, support, gap = len(lines), 0, 0, 0
+    for i in range(len(lines) - 1, 0, -1):
+        ln = lines[i]
+        if ln.kind == "credit":
+            continue
+        signal = _tail_signal(ln, i, indent, repeats, runs)
+        if signal is None:
+            break
+        if signal == "weak":
+            gap += 1
+            if gap > 2:
+                break  # a sidebar is dense in furniture; a long plain stretch is the article
+            continue
+        gap = 0
+        if signal == "definite":
+            definite += 1
+        else:
+            support += 1
+        start = i
+    if definite == 0 and support < 3:
+        return
+    for ln in lines[start:]:
+        if ln.kind != "credit":
+            ln.state = GONE
+
+
+def _tail_signal(ln: PageLine, i: int, indent: int, repeats: Counter[str], runs: set[int]) -> str | None:
+    if ln.kind == "md_heading":
+        return None
+    if ln.kind in DEFINITE:
+        return "definite"
+    supported = (
+        ln.indent >= indent + 2
+        or (is_bullet(ln.text) and ln.words <= 5)
+        # A repeated headline, not a repeated short chorus line of a poem.
+        or (ln.words >= 5 and repeats[ln.folded] > 1 and not _LIST_MARK_RE.match(ln.text))
+        or (ln.text.endswith(_ELLIPSIS_END) and ln.words >= 6)
+        or i in runs
+    )
+    if supported:
+        return "support"
+    if is_body_like(ln.text, ln.words) or ln.words >= 15 or starts_sentence(ln):
+        return None  # prose, or a sentence cut in two: the sidebar cannot reach above it
+    return "weak"
+
+
+def mark_marker_blocks(lines: list[PageLine]) -> None:
+    """Remove furniture lines anywhere, and what a read-more or related-posts marker
+    drags along: the non-prose lines right after it (a CMS placeholder, a list of
+    other headlines), up to the next paragraph of prose."""
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind in DEFINITE:
+            ln.state = GONE
+            if ln.kind in _MARKERS or (ln.kind == "see_also" and ln.text.rstrip().endswith((":", "："))):
+                limit = 12 if ln.kind == "section" else 3
+                j = i + 1
+                while j < len(lines) and j - i <= limit:
+                    nxt = lines[j]
+                    if nxt.kind in ("credit", "md_heading") or is_body_like(nxt.text, nxt.words):
+                        break
+                    nxt.state = GONE
+                    j += 1
+                i = j
+                continue
+        i += 1
+
+
+def starts_sentence(ln: PageLine) -> bool:
+    first = ln.folded.split(maxsplit=1)[0] if ln.folded else ""
+    return first in CONNECTIVE_OPEN

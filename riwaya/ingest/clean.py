@@ -27,20 +27,29 @@ The decisions come from general signals, not from the strings of any one site:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.ingest.boilerplate import (
+    ALT,
+    BODY,
+    CONNECTIVE_OPEN,
+    GONE,
+    OPEN_END,
+    PROV,
+    TITLE,
+    PageLine,
     furniture_kind,
+    mark_marker_blocks,
+    mark_sidebar,
+    starts_sentence,
     is_body_like,
-    is_bullet,
     is_title_like,
+    key_of_folded,
     line_key,
     plug_start,
-    strip_invisible,
 )
 from riwaya.ingest.provenance import credit_line, dateline_credit, is_dateline, outlet_line, strip_links, trailing_credit
 from riwaya.model import Provenance, Span
@@ -67,66 +76,12 @@ class CleanedText:
     removed: list[str] = field(default_factory=list)
 
 
-# Line states.
-_BODY, _HEADING, _TITLE, _ALT, _PROV, _GONE = "body", "heading", "title", "alt", "prov", "gone"
-
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_DEFINITE = frozenset({"read_more", "section", "see_also", "counter", "share", "byline", "contact", "known"})
-_MARKERS = frozenset({"read_more", "section"})
-_ELLIPSIS_END = ("…", "...", "..")
 _PUNCT_END_RE = re.compile(r"[.!؟?:：؛;…][\"'”»’)\]]*$")
-_LIST_MARK_RE = re.compile(r"^(?:[*\-–•·▪]|\d{1,2}\s*[-.)–])\s*")
 _LEADING_STOP_RE = re.compile(r"^([.!؟?])\s*(\S.*)$")
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff]+")
 
-# Words that cannot end an Arabic sentence (prepositions, particles, demonstratives,
-# relatives): a line ending in one was cut mid-sentence.
-_OPEN_END = frozenset(normalize_for_matching(w) for w in (
-    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حول", "لدى", "عند", "منذ", "خلال", "ضد",
-    "نحو", "عبر", "بعد", "قبل", "دون", "حتى", "أن", "إن", "أنه", "بأن", "لأن", "كما", "ثم", "أو",
-    "و", "ف", "لكن", "بل", "هذا", "هذه", "ذلك", "تلك", "هذان", "هؤلاء", "الذي", "التي", "الذين",
-    "اللذين", "اللتين", "اللواتي", "ما", "لا", "لم", "لن", "قد", "كان", "كانت", "ليس", "أي", "كل",
-    "بعض", "غير", "سوى", "of", "the", "and", "to", "in", "a",
-))
-# Connective + function word or reporting verb opening a sentence ("وبحسب", "وقال"):
-# a line that opens like this is a sentence, never a headline.
-_CONNECTIVE_OPEN = frozenset(
-    normalize_for_matching(p + w)
-    for p in ("و", "ف")
-    for w in (
-        "بحسب", "حسب", "وفق", "وفقا", "قال", "قالت", "أضاف", "أضافت", "أكد", "أكدت", "أشار",
-        "أشارت", "ذكر", "ذكرت", "أوضح", "أوضحت", "في", "من", "على", "إلى", "عن", "مع", "أن", "إن",
-        "كان", "كانت", "قد", "لم", "لا", "لن", "هو", "هي", "هذا", "هذه", "ذلك", "تلك", "بعد", "قبل",
-        "خلال", "منذ", "لكن", "بينما", "حيث", "إذ", "يذكر", "يأتي", "تأتي", "نقلت", "نقل", "أفاد",
-        "أفادت", "تابع", "تابعت", "بين", "بيّن", "لفت", "لفتت", "اعتبر", "اعتبرت",
-    )
-)
 _KNOWN_CACHE_SIZE = 64
-
-
-class _Line:
-    """One non-blank input line and what the cleaner has decided about it."""
-
-    __slots__ = ("raw", "text", "_folded", "words", "indent", "kind", "state", "prov", "blank_before")
-
-    def __init__(self, raw: str, blank_before: bool) -> None:
-        visible = strip_invisible(raw)
-        self.raw = raw.strip()
-        self.text = visible.strip()
-        self.indent = len(visible) - len(visible.lstrip())
-        self.words = len(self.text.split())
-        # Folding is the costliest step; long prose lines are folded only on demand.
-        self._folded: str | None = normalize_for_matching(self.text) if self.words <= 40 else None
-        self.kind: str | None = None
-        self.state = _BODY
-        self.prov: Provenance | None = None
-        self.blank_before = blank_before
-
-    @property
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = normalize_for_matching(self.text)
-        return self._folded
 
 
 @lru_cache(maxsize=_KNOWN_CACHE_SIZE)
@@ -172,8 +127,8 @@ def clean_article(text: str, *, title: str | None = None, known_boilerplate: Col
     removed_fragments: dict[int, list[str]] = {}
 
     _classify(lines, known)
-    _mark_tail_sidebar(lines)
-    _mark_marker_blocks(lines)
+    mark_sidebar(lines)
+    mark_marker_blocks(lines)
     _mark_credits(lines)
     found_title, alternatives = _mark_head(lines, title)
     _strip_plugs(lines, removed_fragments)
@@ -185,7 +140,7 @@ def clean_article(text: str, *, title: str | None = None, known_boilerplate: Col
 
     removed: list[str] = []
     for i, ln in enumerate(lines):
-        if ln.state == _GONE or (ln.state in (_TITLE, _ALT) and title is not None):
+        if ln.state == GONE or (ln.state in (TITLE, ALT) and title is not None):
             removed.append(ln.raw)
         removed.extend(removed_fragments.get(i, ()))
     removed.extend(removed_fragments.get(-1, ()))
@@ -195,12 +150,12 @@ def clean_article(text: str, *, title: str | None = None, known_boilerplate: Col
 # --- passes ---------------------------------------------------------------------------
 
 
-def _split_lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
+def _split_lines(text: str) -> list[PageLine]:
+    out: list[PageLine] = []
     blank = False
     for raw in text.splitlines():
         if raw and not raw.isspace():
-            line = _Line(raw, blank)
+            line = PageLine(raw, blank)
             if line.text:
                 out.append(line)
                 blank = False
@@ -209,7 +164,7 @@ def _split_lines(text: str) -> list[_Line]:
     return out
 
 
-def _classify(lines: list[_Line], known: frozenset[str]) -> None:
+def _classify(lines: list[PageLine], known: frozenset[str]) -> None:
     for ln in lines:
         m = _MD_HEADING_RE.match(ln.text)
         if m:
@@ -220,174 +175,38 @@ def _classify(lines: list[_Line], known: frozenset[str]) -> None:
             ln.kind, ln.prov = "credit", prov
             continue
         kind = furniture_kind(ln.text, ln._folded, ln.words)
-        if kind is None and known and line_key(ln.text) in known:
+        # Site lines are never long prose (SiteBoilerplate does not learn those).
+        if kind is None and known and ln.words <= 40 and key_of_folded(ln.folded) in known:
             kind = "known"
         ln.kind = kind
 
 
-def _body_indent(lines: list[_Line]) -> int:
-    indents = Counter(ln.indent for ln in lines if ln.kind is None and is_body_like(ln.text, ln.words))
-    return indents.most_common(1)[0][0] if indents else min((ln.indent for ln in lines), default=0)
-
-
-def _title_runs(lines: list[_Line]) -> set[int]:
-    """Indices of lines in runs of ≥ 3 consecutive headline-like lines (a list of
-    other stories' headlines). Not: runs of on average < 5 words (names, places),
-    list-marked items ("* …", "1 - …": a list the article itself draws up), verse
-    (lines sharing a rhyme) or prose broken into short lines (lines that open or
-    close mid-sentence)."""
-    out: set[int] = set()
-    run: list[int] = []
-    for i, ln in enumerate([*lines, None]):
-        if (
-            ln is not None
-            and ln.kind is None
-            and not _LIST_MARK_RE.match(ln.text)
-            and is_title_like(ln.text, ln.words, max_words=25)
-        ):
-            run.append(i)
-            continue
-        if (
-            len(run) >= 3
-            and sum(lines[j].words for j in run) / len(run) >= 5
-            and not _rhymes(lines, run)
-            and not _fragmentary(lines, run)
-        ):
-            out.update(run)
-        run = []
-    return out
-
-
-def _rhymes(lines: list[_Line], run: list[int]) -> bool:
-    """Whether a run of short lines is verse: many lines, or every other line (the
-    second hemistichs), share a rhyme, which a list of unrelated headlines does not."""
-    ends = [lines[j].folded.rstrip(" .!،,")[-3:] for j in run]
-    if Counter(ends).most_common(1)[0][1] >= max(3, 0.4 * len(run)):
-        return True
-    for part in (ends[0::2], ends[1::2]):
-        if len(part) >= 3 and Counter(e[-2:] for e in part).most_common(1)[0][1] >= 0.6 * len(part):
-            return True
-    return False
-
-
-def _fragmentary(lines: list[_Line], run: list[int]) -> bool:
-    """Whether a run of short lines is prose cut into lines (free verse, a column
-    typeset one phrase a line): many lines open or close mid-sentence."""
-    cut = 0
-    for j in run:
-        words = lines[j].folded.split()
-        if words and (words[0] in _OPEN_END or words[0] in _CONNECTIVE_OPEN or words[-1] in _OPEN_END):
-            cut += 1
-    return cut >= 0.3 * len(run)
-
-
-def _mark_tail_sidebar(lines: list[_Line]) -> None:
-    """Remove the sidebar at the end of the page: the longest tail of non-prose lines
-    that starts at a furniture line and carries one definite furniture signal or at
-    least three supporting ones (deeper indentation, bullets, repeated lines,
-    truncated teasers ending in "…", a run of headlines)."""
-    if len(lines) < 2:
-        return
-    indent = _body_indent(lines)
-    # Exact (folded) repeats: collapsing digits here would make a list of numbers
-    # look like one line repeated.
-    repeats = Counter(ln.folded for ln in lines if ln.words <= 40)
-    runs = _title_runs(lines)
-    start, definite, support, gap = len(lines), 0, 0, 0
-    for i in range(len(lines) - 1, 0, -1):
-        ln = lines[i]
-        if ln.kind == "credit":
-            continue
-        signal = _tail_signal(ln, i, indent, repeats, runs)
-        if signal is None:
-            break
-        if signal == "weak":
-            gap += 1
-            if gap > 2:
-                break  # a sidebar is dense in furniture; a long plain stretch is the article
-            continue
-        gap = 0
-        if signal == "definite":
-            definite += 1
-        else:
-            support += 1
-        start = i
-    if definite == 0 and support < 3:
-        return
-    for ln in lines[start:]:
-        if ln.kind != "credit":
-            ln.state = _GONE
-
-
-def _tail_signal(ln: _Line, i: int, indent: int, repeats: Counter[str], runs: set[int]) -> str | None:
-    if ln.kind == "md_heading":
-        return None
-    if ln.kind in _DEFINITE:
-        return "definite"
-    supported = (
-        ln.indent >= indent + 2
-        or (is_bullet(ln.text) and ln.words <= 5)
-        # A repeated headline, not a repeated short chorus line of a poem.
-        or (ln.words >= 5 and repeats[ln.folded] > 1 and not _LIST_MARK_RE.match(ln.text))
-        or (ln.text.endswith(_ELLIPSIS_END) and ln.words >= 6)
-        or i in runs
-    )
-    if supported:
-        return "support"
-    if is_body_like(ln.text, ln.words) or ln.words >= 15 or _starts_sentence(ln):
-        return None  # prose, or a sentence cut in two: the sidebar cannot reach above it
-    return "weak"
-
-
-def _mark_marker_blocks(lines: list[_Line]) -> None:
-    """Remove furniture lines anywhere, and what a read-more or related-posts marker
-    drags along: the non-prose lines right after it (a CMS placeholder, a list of
-    other headlines), up to the next paragraph of prose."""
-    i = 0
-    while i < len(lines):
-        ln = lines[i]
-        if ln.kind in _DEFINITE:
-            ln.state = _GONE
-            if ln.kind in _MARKERS or (ln.kind == "see_also" and ln.text.rstrip().endswith((":", "："))):
-                limit = 12 if ln.kind == "section" else 3
-                j = i + 1
-                while j < len(lines) and j - i <= limit:
-                    nxt = lines[j]
-                    if nxt.kind in ("credit", "md_heading") or is_body_like(nxt.text, nxt.words):
-                        break
-                    nxt.state = _GONE
-                    j += 1
-                i = j
-                continue
-        i += 1
-
-
-def _last_prose(lines: list[_Line]) -> int:
+def _last_prose(lines: list[PageLine]) -> int:
     for i in range(len(lines) - 1, -1, -1):
-        if lines[i].state == _BODY and lines[i].kind is None and is_body_like(lines[i].text, lines[i].words):
+        if lines[i].state == BODY and lines[i].kind is None and is_body_like(lines[i].text, lines[i].words):
             return i
     return -1
 
 
-def _mark_credits(lines: list[_Line]) -> None:
+def _mark_credits(lines: list[PageLine]) -> None:
     """Credit lines leave the body for ``provenance``; after the last paragraph of
     prose, a line that only names an outlet is a credit too ("صحيفة وول ستريت
     جورنال الاميركية"), and so is a stand-alone dateline naming an agency."""
     last = _last_prose(lines)
     for i, ln in enumerate(lines):
         if ln.kind == "credit":
-            ln.state = _PROV
-        elif ln.state == _BODY and ln.kind is None and i > last:
+            ln.state = PROV
+        elif ln.state == BODY and ln.kind is None and i > last:
             prov = outlet_line(ln.text) or (dateline_credit(ln.text) if is_dateline(ln.text) else None)
             if prov is not None:
-                ln.kind, ln.prov, ln.state = "credit", prov, _PROV
+                ln.kind, ln.prov, ln.state = "credit", prov, PROV
 
 
 def _same_title(a: str, b: str) -> bool:
     return line_key(a) == line_key(b)
 
 
-def _restates(teaser: _Line, lines: list[_Line], plug: int) -> bool:
+def _restates(teaser: PageLine, lines: list[PageLine], plug: int) -> bool:
     """Whether most content words of a teaser (before its plug) occur elsewhere in the article."""
     words = {w for w in _WORD_RE.findall(normalize_for_matching(teaser.text[:plug])) if len(w) > 3}
     if not words:
@@ -396,15 +215,15 @@ def _restates(teaser: _Line, lines: list[_Line], plug: int) -> bool:
     return len(words & rest) / len(words) >= 0.5
 
 
-def _mark_head(lines: list[_Line], title: str | None) -> tuple[str | None, list[str]]:
+def _mark_head(lines: list[PageLine], title: str | None) -> tuple[str | None, list[str]]:
     """Find the title above the body: a "# …" first line, or headline-like lines
     before the first paragraph. A site-generated teaser (a paragraph ending in a
     read-more plug that restates the article) separates an SEO title above it from
     the real headline below it."""
-    head: list[_Line] = []
+    head: list[PageLine] = []
     teaser_at = -1
     for ln in lines:
-        if ln.state != _BODY:
+        if ln.state != BODY:
             continue
         if len(head) >= 5:
             break
@@ -415,22 +234,22 @@ def _mark_head(lines: list[_Line], title: str | None) -> tuple[str | None, list[
             break
         if ln.kind is None and is_dateline(ln.text) and ln.words <= 6:
             prov = dateline_credit(ln.text)
-            ln.state, ln.prov = (_PROV, prov) if prov else (_GONE, None)
+            ln.state, ln.prov = (PROV, prov) if prov else (GONE, None)
             continue
         start = plug_start(ln.text, ln._folded)
         if start is not None and start > 0 and _restates(ln, lines, start):
-            ln.state, ln.kind = _GONE, "teaser"
+            ln.state, ln.kind = GONE, "teaser"
             teaser_at = len(head)
             continue
-        if ln.kind is None and is_title_like(ln.text, ln.words) and not _starts_sentence(ln):
+        if ln.kind is None and is_title_like(ln.text, ln.words) and not starts_sentence(ln):
             head.append(ln)
             continue
         break
-    body_after = any(ln.state == _BODY and ln not in head for ln in lines)
+    body_after = any(ln.state == BODY and ln not in head for ln in lines)
     if not head or not body_after:
         return title, []
 
-    def text_of(ln: _Line) -> str:
+    def text_of(ln: PageLine) -> str:
         m = _MD_HEADING_RE.match(ln.text)
         return strip_links(m.group(2) if m else ln.text)
 
@@ -441,44 +260,39 @@ def _mark_head(lines: list[_Line], title: str | None) -> tuple[str | None, list[
         for ln in above:
             if title is None or not _same_title(text_of(ln), title):
                 alternatives.append(text_of(ln))
-            ln.state = _ALT
+            ln.state = ALT
         if title is None and below:
-            below[0].state = _TITLE
+            below[0].state = TITLE
             return text_of(below[0]), alternatives
         for ln in below:
             if title is not None and _same_title(text_of(ln), title):
-                ln.state = _TITLE
+                ln.state = TITLE
         return title, alternatives
     first = head[0]
     if title is None:
-        first.state = _TITLE
+        first.state = TITLE
         return text_of(first), alternatives
     for ln in head:
         if _same_title(text_of(ln), title):
-            ln.state = _TITLE
+            ln.state = TITLE
     return title, alternatives
 
 
-def _starts_sentence(ln: _Line) -> bool:
-    first = ln.folded.split(maxsplit=1)[0] if ln.folded else ""
-    return first in _CONNECTIVE_OPEN
-
-
-def _strip_plugs(lines: list[_Line], fragments: dict[int, list[str]]) -> None:
+def _strip_plugs(lines: list[PageLine], fragments: dict[int, list[str]]) -> None:
     """Cut closing plugs ("اقرأ المزيد على موقعنا.", "رابط الخبر بصحيفة …: …") off the
     end of body paragraphs; a paragraph that is nothing but a teaser restating the
     article goes whole."""
     for i, ln in enumerate(lines):
-        if ln.state != _BODY or ln.kind is not None:
+        if ln.state != BODY or ln.kind is not None:
             continue
         start = plug_start(ln.text, ln._folded)
         if start is None:
             continue
         if i < 3 and start > 0 and ln.text[:start].rstrip().endswith((".", "!", "؟", "?")) and _restates(ln, lines, start):
-            ln.state = _GONE
+            ln.state = GONE
             continue
         if not ln.text[:start].strip():
-            ln.state = _GONE
+            ln.state = GONE
             continue
         fragments.setdefault(i, []).append(ln.text[start:].strip())
         ln.text = ln.text[:start].rstrip()
@@ -487,17 +301,17 @@ def _strip_plugs(lines: list[_Line], fragments: dict[int, list[str]]) -> None:
 class _Para:
     __slots__ = ("text", "heading", "md", "line")
 
-    def __init__(self, text: str, heading: bool, md: bool, line: _Line | None) -> None:
+    def __init__(self, text: str, heading: bool, md: bool, line: PageLine | None) -> None:
         self.text, self.heading, self.md, self.line = text, heading, md, line
 
 
 _LINK_FRAGMENT_RE = re.compile(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]*\)")
 
 
-def _assemble(lines: list[_Line], fragments: dict[int, list[str]]) -> list[_Para]:
+def _assemble(lines: list[PageLine], fragments: dict[int, list[str]]) -> list[_Para]:
     paras: list[_Para] = []
     for i, ln in enumerate(lines):
-        if ln.state not in (_BODY,):
+        if ln.state not in (BODY,):
             continue
         text = ln.text
         m = _MD_HEADING_RE.match(text)
@@ -516,9 +330,9 @@ def _assemble(lines: list[_Line], fragments: dict[int, list[str]]) -> list[_Para
     return paras
 
 
-def _first_body_index(lines: list[_Line]) -> int:
+def _first_body_index(lines: list[PageLine]) -> int:
     for i, ln in enumerate(lines):
-        if ln.state == _BODY:
+        if ln.state == BODY:
             return i
     return -1
 
@@ -540,12 +354,12 @@ def _continues(a: _Para, b: _Para) -> bool:
     last = normalize_for_matching(a_words[-1]) if a_words else ""
     b_folded = normalize_for_matching(b.text)
     b_first = b_folded.split(maxsplit=1)[0] if b_folded else ""
-    if last in _OPEN_END:
+    if last in OPEN_END:
         return True
     if len(a_words) < 4:
         return False
     a_first = normalize_for_matching(a_words[0])
-    return a_first in _CONNECTIVE_OPEN and b_first not in _CONNECTIVE_OPEN and b_first[:1] not in ("و", "ف")
+    return a_first in CONNECTIVE_OPEN and b_first not in CONNECTIVE_OPEN and b_first[:1] not in ("و", "ف")
 
 
 def _join_text(paras: list[_Para]) -> tuple[str, list[Span]]:
@@ -581,4 +395,4 @@ def _join_text(paras: list[_Para]) -> tuple[str, list[Span]]:
 
 def _starts_sentence_text(text: str) -> bool:
     folded = normalize_for_matching(text)
-    return (folded.split(maxsplit=1)[0] if folded else "") in _CONNECTIVE_OPEN
+    return (folded.split(maxsplit=1)[0] if folded else "") in CONNECTIVE_OPEN
