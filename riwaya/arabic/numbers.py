@@ -279,8 +279,8 @@ class _Reader:
         lex = self.lex
         if len(key) < 2 or key in lex.not_nouns:
             return False
-        # "50 وزهاء", "70 وما": a conjunction and a particle, not a noun that starts with و
-        return not (key[:1] == "و" and key[1:] in lex.not_nouns)
+        # "50 وزهاء", "5 ملايين ولثلاثة": a clitic and a particle or number, not a noun
+        return not any(key.startswith(clitic) and key[len(clitic):] in lex.not_nouns for clitic in _PROCLITICS)
 
     def unit_text(self, start: int, end: int, strip_alef: bool) -> str:
         word = self.text[start:end]
