@@ -28,8 +28,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-console = Console()
-errors = Console(stderr=True)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[str], typer.Option("--db", help="Database file (default: $RIWAYA_DB or ./riwaya.db).", show_default=False)

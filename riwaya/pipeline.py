@@ -15,7 +15,8 @@ from riwaya.arabic.dates import find_dates
 from riwaya.arabic.numbers import find_numbers
 from riwaya.arabic.sentences import split_sentences
 from riwaya.errors import IngestError
-from riwaya.ingest.clean import SiteBoilerplate, clean_article
+from riwaya.ingest.boilerplate import SiteBoilerplate
+from riwaya.ingest.clean import clean_article
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, RawDocument, content_hash
 from riwaya.store.sqlite import SqliteStore
