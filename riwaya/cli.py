@@ -17,7 +17,7 @@ from rich.table import Table
 
 from riwaya.errors import RiwayaError
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
-from riwaya.model import Article, RawDocument
+from riwaya.model import Article, NumberMention, RawDocument
 from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
 from riwaya.samples import seed_documents
 from riwaya.store import default_db_path, open_store
@@ -169,10 +169,16 @@ def _print_article(article: Article) -> None:
         console.print("dates: " + " · ".join(f"{d.text} → {d.value}" for d in article.dates), markup=False, highlight=False)
     if article.numbers:
         console.print(
-            "numbers: " + " · ".join(f"{n.text} → {n.value:g}{' ' + n.unit if n.unit else ''}" if n.value is not None
-                                     else f"{n.text} → ({n.qualifier})" for n in article.numbers),
+            "numbers: " + " · ".join(f"{n.text} → {_format_number(n)}" for n in article.numbers),
             markup=False, highlight=False,
         )
+
+
+def _format_number(number: NumberMention) -> str:
+    if number.value is None:
+        return f"({number.qualifier})"
+    value = f"{number.value:,.0f}" if number.value.is_integer() else f"{number.value:,}"
+    return f"{value} {number.unit}" if number.unit else value
 
 
 @app.command("analyze")
@@ -259,15 +265,17 @@ def demo_command(db: DbOption = None) -> None:
         f"({len(report.ingested)} new, {len(report.duplicates)} already there)",
         highlight=False,
     )
-    table = Table("id", "title", "credits", "sentences", "dates", "numbers", "removed lines")
     for a in sorted(articles, key=lambda a: a.source):
-        table.add_row(
-            a.id, a.title or "(no title)", "; ".join(f"{p.kind}: {p.outlet}" for p in a.provenance) or "-",
-            str(len(a.sentences)), str(len(a.dates)), str(len(a.numbers)), str(len(a.removed)),
+        console.print(f"\n[bold]{a.id}[/bold]  {a.title or '(no title)'}", highlight=False)
+        console.print(
+            f"  {len(a.sentences)} sentences · {len(a.dates)} dates · {len(a.numbers)} numbers · "
+            f"{len(a.removed)} boilerplate lines removed", highlight=False,
         )
-    console.print(table)
-    for a in sorted(articles, key=lambda a: a.source)[:1]:
-        console.print(f"dates in {a.id}: " + " · ".join(f"{d.text} → {d.value}" for d in a.dates), markup=False,
+        if a.provenance:
+            console.print("  credits: " + "; ".join(f"{p.kind} {p.outlet}" for p in a.provenance), highlight=False,
+                          markup=False)
+        console.print("  dates: " + " · ".join(f"{d.text} → {d.value}" for d in a.dates[:6]), markup=False,
                       highlight=False)
+        console.print("  numbers: " + " · ".join(f"{n.text} → {_format_number(n)}" for n in a.numbers[:4]), markup=False, highlight=False)
     console.print('next: riwaya search "الكرملين" · riwaya article ID · riwaya analyze FILE --json', highlight=False)
 
