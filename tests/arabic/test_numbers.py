@@ -40,6 +40,12 @@ def test_numbers_digits_every_script(text: str, value: float) -> None:
     assert one(text).value == value
 
 
+def test_numbers_digits_spa_decimal_with_ra() -> None:
+    """SPA copy: "935ر6 مليون برميل" is 6.935 million (fraction first, ر as the point)."""
+    mention = one("انخفضت إلى 935ر6 مليون برميل يوميًا")
+    assert (mention.value, mention.unit) == (pytest.approx(6.935e6), "برميل/day")
+
+
 def test_numbers_digits_dates_and_codes_are_not_split() -> None:
     assert find_numbers("في 12.3.2024 حدث ذلك") == []
     assert find_numbers("المصدر: الشرق الأوسط - 2022/11/18") == []
