@@ -87,6 +87,7 @@ _MARK_CHARS = frozenset(chars.DIACRITICS + chars.TATWEEL)
 _CODE_LETTERS = "".join(chr(c) for c in range(0x0621, 0x064B) if chr(c) not in "\u0640\u0648\u0641\u0628\u0644\u0643")
 _NOT_BEFORE_DIGITS = re.compile(f"[0-9A-Za-z_{_CODE_LETTERS}]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال")  # a counted noun after a number is indefinite
 _PROCLITICS = ("وب", "ول", "فب", "فل", "لل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
@@ -329,6 +330,8 @@ class _Reader:
         start, end = at + len(form) - len(word), at + len(form)
         while end < len(self.folded) and self.folded[end] in _MARK_CHARS:
             end += 1
+        if word == "عده" and self.text[start:end].translate(_STRIP_MARKS).endswith("\u0647"):
+            return None  # "بعده" (after it) is not "بعدة" (with several): folding merged ة and ه
         if word == "واحد" and self.text[at + 1:at + 2] in ("\u0623", "\u0625"):
             word, proclitic, start = "احد", True, at + 1  # "وأحد عشر" is و + أحد, not واحد
         nxt = self.token(end)
@@ -486,7 +489,7 @@ class _Reader:
             elif tok and tok.is_word and tok.key in lex.time_units:
                 kind, unit, end = NumberKind.DURATION, lex.time_units[tok.key], tok.end
                 value, end = self.add_half(value, end)
-            elif tok and tok.is_word and not tok.key.startswith("ال") and self.is_noun(tok.key) \
+            elif tok and tok.is_word and not tok.key.startswith(_DEFINITE) and self.is_noun(tok.key) \
                     and not (_is_year(value, had_scale) and not self.hedge(start)[0]):
                 unit = self.unit_text(tok.start, tok.end, value.is_integer() and 11 <= value % 100 <= 99)
                 end = tok.end

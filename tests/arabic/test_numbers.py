@@ -143,6 +143,10 @@ def test_numbers_counted_noun_is_the_unit(text: str, unit: str) -> None:
     assert one("وكان هناك " + text + " في المكان").unit == unit
 
 
+def test_numbers_definite_word_is_not_the_counted_noun() -> None:
+    assert one("بطولة صيف الشرقية ٣٦ للكبار").unit is None
+
+
 def test_numbers_year_takes_no_noun_and_is_not_merged() -> None:
     mentions = find_numbers("في عام 2021 وفي 2022 و2023 بلغ 1.8 مليار دولار")
     assert [(m.text, m.unit) for m in mentions] == [
@@ -299,7 +303,7 @@ def test_numbers_one_where_it_counts(text: str, surface: str, unit: str) -> None
 @pytest.mark.parametrize(
     "text",
     ["تحدى بوتين في قتال واحد لواحد", "وصلوا في وقت واحد", "في آن واحد", "كل واحد منهم",
-     "هو واحد من أكبر", "يوم الأحد المقبل", "الاتصال الواحد"],
+     "هو واحد من أكبر", "يوم الأحد المقبل", "الاتصال الواحد", "وبعده على الهواتف"],
 )
 def test_numbers_one_idioms_are_not_counts(text: str) -> None:
     assert find_numbers(text) == []
