@@ -80,7 +80,7 @@ class NumberMention:
     ``unit`` is a currency code (USD, SAR, EUR …), "%" for percentages, a time
     unit for durations, or the counted noun as written ("محطة") when there is one.
     ``qualifier`` keeps hedges that change the meaning: about, more_than,
-    less_than, up_to; and "vague" for counts with no exact value ("مئات",
+    less_than, at_least, up_to; and "vague" for counts with no exact value ("مئات",
     "عشرات الملايين"), whose ``value`` is None.
     """
 

@@ -83,9 +83,18 @@ _DATE_TAIL_RE = re.compile(r"\s*[-–—,،|]?\s*[\d\u0660-\u0669]{1,4}[/.\-][\d
 _QUOTES_RE = re.compile(r"[«»“”\"'‘’]")
 _EDGE_PUNCT = " \t*•·-–—:：.،,()[]{}ـ"
 _SENTENCE_PUNCT_RE = re.compile(r"[.!؟?،,؛;]\s+\S")
-_DASH = r"\s*[-–—ـ]\s*"
-_DATELINE_RE = re.compile(r"^[^\s\d:.،,()]+(?:\s+[^\s\d:.،,()]+){0,2}(?:" + _DASH + r"[^\s\d:.،,()]+(?:\s+[^\s\d:.،,()]+){0,2}){1,2}\s*:?$")
-_DATELINE_PREFIX_RE = re.compile(r"^\s*((?:[^\s:.،,]+\s*){1,5}(?:[-–—ـ]\s*(?:[^\s:.،,]+\s*){1,4}){1,3}):\s*\S")
+# A dash between dateline parts. Tatweel (ـ) counts only beside a space ("عبدالله ـ جدة"),
+# and words never contain a dash, so every split is unambiguous: the earlier
+# patterns let "[^\s]+" and the dash both take tatweel runs ("أوضــــــح") and
+# backtracked exponentially on real SaudiNewsNet text.
+_DASH = r"(?:\s*[-–—]\s*|\s+ـ\s*|ـ\s+)"
+_WORD = r"[^\s\d:.،,()\-–—]+"
+_DATELINE_RE = re.compile(r"^" + _WORD + r"(?:\s+" + _WORD + r"){0,2}(?:" + _DASH + _WORD + r"(?:\s+" + _WORD + r"){0,2}){1,2}\s*:?$")
+_PREFIX_WORD = r"[^\s:.،,\-–—]+"
+_DATELINE_PREFIX_RE = re.compile(
+    r"^\s*(" + _PREFIX_WORD + r"(?:\s+" + _PREFIX_WORD + r"){0,4}(?:" + _DASH + _PREFIX_WORD + r"(?:\s+" + _PREFIX_WORD
+    + r"){0,3}){1,3})\s*:\s*\S"
+)
 
 
 def _clean_outlet(outlet: str, *, had_type_word: bool = False) -> str:

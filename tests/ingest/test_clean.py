@@ -298,3 +298,14 @@ def test_clean_is_deterministic_and_handles_empty_input() -> None:
     assert clean_article(" \n\n ") == CleanedText("")
     raw = f"عنوان قصير للخبر\n{BODY1}\nشاهد أيضا: خبر آخر\n{BODY2}"
     assert clean_article(raw) == clean_article(raw)
+
+
+def test_dateline_patterns_do_not_backtrack_on_tatweel_runs():
+    """A real aleqtisadiya lead stretched with tatweel hung the whole ingest (exponential
+    backtracking in the dateline patterns); it is prose, not a dateline."""
+    from riwaya.ingest.provenance import dateline_credit, is_dateline
+
+    line = 'أوضــــــــــــح لـ"الاقتصــــــادية" مستثمرون وتجار في قطاع الذهب، أن تراجع أسعار المعدن النفيس'
+    assert not is_dateline(line)
+    assert dateline_credit(line) is None
+    assert clean_article(line + ".").text == line + "."
