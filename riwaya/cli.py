@@ -242,7 +242,8 @@ def search_command(
         return
     table = Table("id", "outlet", "title", "sentence")
     for h in hits:
-        table.add_row(h.id, h.outlet or "", h.title or "", h.snippet)
+        snippet = h.snippet if len(h.snippet) <= 160 else h.snippet[:159] + "…"
+        table.add_row(h.id, h.outlet or "", h.title or "", snippet)
     console.print(table)
     console.print(f"{len(hits)} results", highlight=False)
 
