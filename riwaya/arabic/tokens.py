@@ -18,8 +18,9 @@ from riwaya.arabic.normalize import normalize_for_matching
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*", re.UNICODE)
 
-# Normalized forms (ة→ه, ى→ي, أإآ→ا), longest first.
-_ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+#: The article with its proclitics, in normalized form (ة→ه, ى→ي, أإآ→ا), longest first;
+#: the number layer uses them too (a counted noun is indefinite).
+ARTICLE_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 _MIN_STEM = 3
 # Words whose initial و is part of the word (وزارة، واشنطن), learned from SaudiNewsNet
@@ -56,9 +57,9 @@ def light_stem(word: str) -> str:
     ('وزار', 'وزار', 'ماسك', 'قال')
     """
     stem = normalize_for_matching(word)
-    if len(stem) > _MIN_STEM + 1 and stem[0] in "وف" and stem[1:].startswith(_ARTICLE_PREFIXES):
+    if len(stem) > _MIN_STEM + 1 and stem[0] in "وف" and stem[1:].startswith(ARTICLE_PREFIXES):
         stem = stem[1:]
-    for prefix in _ARTICLE_PREFIXES:
+    for prefix in ARTICLE_PREFIXES:
         if stem.startswith(prefix) and len(stem) - len(prefix) >= _MIN_STEM:
             stem = stem[len(prefix):]
             break
