@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 from riwaya.arabic.numbers import find_numbers
+from riwaya.pipeline import analyze
+from riwaya.samples import seed_documents
 from riwaya.model import NumberKind, NumberMention
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -100,8 +102,13 @@ def _find(item: dict[str, object], article: str, surface: str, text: str,
 
 
 def test_numbers_seeds_every_gold_number_found() -> None:
-    texts = _seed_texts()
-    found_mentions = {article: find_numbers(text) for article, text in texts.items()}
+    """Checked on the pipeline's output (clean text, numbers inside dates dropped),
+    which is what users see and later stages read."""
+    if not (SHARED / "gold" / "seeds.json").is_file():
+        pytest.skip(f"{SHARED / 'gold' / 'seeds.json'} not found: the gold lives beside the repo")
+    articles = {doc.source.split("/")[-1][:3]: analyze(doc) for doc in seed_documents()}
+    texts = {aid: article.text for aid, article in articles.items()}
+    found_mentions = {aid: article.numbers for aid, article in articles.items()}
     found, missing = 0, []
     total = 0
     for item in _gold()["numbers"]:  # type: ignore[attr-defined]
