@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from collections import Counter
 from typing import Annotated, Any, NoReturn, Optional
 
@@ -15,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from riwaya.entities.commands import eval_ner, tag_stream, train
 from riwaya.errors import RiwayaError
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, NumberMention, RawDocument
@@ -28,6 +30,10 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+eval_app = typer.Typer(help="Score riwaya against a gold file.", no_args_is_help=True)
+train_app = typer.Typer(help="Rebuild a shipped model from ../shared/data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 
@@ -280,3 +286,41 @@ def demo_command(db: DbOption = None) -> None:
         console.print("  numbers: " + " · ".join(f"{n.text} → {_format_number(n)}" for n in a.numbers[:4]), markup=False, highlight=False)
     console.print('next: riwaya search "الكرملين" · riwaya article ID · riwaya analyze FILE --json', highlight=False)
 
+
+
+@app.command("tag")
+def tag_command() -> None:
+    """Tag CoNLL-style tokens from stdin (one token per line, blank line between
+    sentences, extra columns ignored) and write token<TAB>IOB tag (B-PER, I-ORG, …, O).
+
+    Example: riwaya tag < sentences.conll > tagged.conll
+    """
+    tag_stream(sys.stdin, sys.stdout)
+
+
+@eval_app.command("ner")
+def eval_ner_command(
+    path: Annotated[Path, typer.Argument(help="CoNLL file with gold IOB tags in the last column.")],
+    with_misc: Annotated[bool, typer.Option("--with-misc", help="Count MISC in the micro average.")] = False,
+) -> None:
+    """Per-type and micro precision, recall and F1 (CoNLL entity level) of the shipped NER model.
+
+    Example: riwaya eval ner heldout.conll
+    """
+    if not path.is_file():
+        _fail(RiwayaError(f"{path}: no such file"))
+    console.print(eval_ner(path, with_misc=with_misc), markup=False, highlight=False)
+
+
+@train_app.command("ner")
+def train_ner_command(
+    shared_data: Annotated[Path, typer.Option(help="The shared data folder holding ner/.")] = Path("../shared/data"),
+    out: Annotated[Optional[Path], typer.Option(help="Where to write the model (default: the packaged one).")] = None,
+) -> None:
+    """Retrain the NER model from NewsFANE, AQMAR and Wojood (the held-out NewsFANE part is never used).
+
+    Example: riwaya train ner --shared-data ../shared/data
+    """
+    if not (shared_data / "ner").is_dir():
+        _fail(RiwayaError(f"{shared_data}: no ner/ folder with training data here; pass --shared-data"))
+    console.print(str(train(shared_data, out)), markup=False, highlight=False)

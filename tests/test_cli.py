@@ -130,3 +130,24 @@ def test_cli_refuses_a_file_that_is_not_a_database(tmp_path):
     bad.write_bytes(b"not a database" * 200)
     result = run("articles", "--db", str(bad))
     assert result.exit_code == 1 and "cannot open the database" in result.output
+
+
+def test_cli_tag_keeps_tokens_and_sentence_breaks():
+    conll = "قال\tO\nالمتحدث\tO\nدميتري\tB-PER\nبيسكوف\tI-PER\n\nفي\nموسكو\n"
+    result = runner.invoke(app, ["tag"], input=conll)
+    assert result.exit_code == 0, result.output
+    sentences = [block.split("\n") for block in result.output.strip("\n").split("\n\n")]
+    assert [[line.split("\t")[0] for line in s] for s in sentences] == [["قال", "المتحدث", "دميتري", "بيسكوف"],
+                                                                        ["في", "موسكو"]]
+    tags = [line.split("\t")[1] for s in sentences for line in s]
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+    assert tags[2:4] == ["B-PER", "I-PER"] and tags[-1] == "B-LOC"
+
+
+def test_cli_eval_ner_prints_per_type_and_micro_scores(tmp_path):
+    gold = tmp_path / "gold.conll"
+    gold.write_text("وقال\tO\nبوتين\tB-PER\nفي\tO\nموسكو\tB-LOC\n\n", encoding="utf-8")
+    result = run("eval", "ner", str(gold))
+    assert result.exit_code == 0, result.output
+    assert "PER" in result.output and "LOC" in result.output and "micro" in result.output
+    assert run("eval", "ner", str(tmp_path / "missing.conll")).exit_code == 1
