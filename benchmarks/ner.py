@@ -18,6 +18,7 @@ import json
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from riwaya.arabic.sentences import split_sentences
@@ -61,13 +62,13 @@ def gazetteer_tags(tokens: list[str]) -> list[str]:
     for i, form in enumerate(forms):
         if tags[i] == "O":
             lists = gazetteer.lists_of(form)
-            kind = next((_SINGLE[n] for n in _SINGLE if n in lists), None)
-            if kind:
-                tags[i] = "B-" + kind
+            single = next((_SINGLE[n] for n in _SINGLE if n in lists), None)
+            if single:
+                tags[i] = "B-" + single
     return tags
 
 
-def timed(label: str, work, sentences: list[list[str]]) -> dict[str, float]:
+def timed(label: str, work: Callable[[list[list[str]]], object], sentences: list[list[str]]) -> dict[str, float]:
     features_module._cache.clear()  # cold cache: every run pays for its own token features
     tokens = sum(len(s) for s in sentences)
     started = time.perf_counter()
@@ -97,7 +98,7 @@ def main() -> None:
     load_gazetteer()
     tag_tokens([["تحميل"]])  # load the model outside the timings
     sentences = news_sentences(args.data / "saudinewsnet", args.articles)
-    results = {
+    results: dict[str, dict[str, float]] = {
         "tag_tokens": timed("tag_tokens (features+CRF+propagation)", tag_tokens, sentences),
         "features_only": timed("baseline: feature extraction alone", lambda ss: [sentence_features(s) for s in ss], sentences),
         "gazetteer_only": timed("baseline: gazetteer-only tagger", lambda ss: [gazetteer_tags(s) for s in ss], sentences),

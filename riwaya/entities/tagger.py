@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]  # no stubs published
 
 from riwaya.arabic import chars
 from riwaya.arabic.normalize import normalize_for_matching

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]  # no stubs published
 
 from riwaya.entities.datasets import Sentence, read_aqmar, read_newsfane, read_wojood, split_newsfane
 from riwaya.entities.features import sentence_features

@@ -35,3 +35,13 @@ def test_tag_stream_keeps_tokens_and_sentence_breaks():
     lines = out.getvalue().split("\n")
     assert [line.split("\t")[0] for line in lines] == ["قال", "بوتين", "", "في", "موسكو", "", ""]
     assert lines[1].split("\t")[1] == "B-PER"
+
+
+def test_eval_ner_names_a_missing_file(tmp_path):
+    import pytest
+
+    from riwaya.entities.commands import eval_ner
+    from riwaya.errors import RiwayaError
+
+    with pytest.raises(RiwayaError, match="nowhere.conll"):
+        eval_ner(tmp_path / "nowhere.conll")
