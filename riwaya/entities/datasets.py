@@ -77,6 +77,24 @@ def repair_iob(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def iob_spans(tags: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, type)`` of an IOB sequence, in order; an ``I-`` that
+    does not continue the open entity starts a new one (as :func:`repair_iob` reads it).
+
+    >>> iob_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"])
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
+    """
+    spans = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == kind:
+            continue
+        if kind:
+            spans.append((start, i, kind))
+        start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
+    return spans
+
+
 def _blocks(path: Path) -> Iterator[list[list[str]]]:
     """Blank-line separated blocks of whitespace-split lines."""
     block: list[list[str]] = []

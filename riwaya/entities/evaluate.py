@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from riwaya.entities.datasets import read_conll, repair_iob
+from riwaya.entities.datasets import iob_spans, read_conll
 
 SCORED_TYPES = ("PER", "ORG", "LOC", "MISC")
 
@@ -32,23 +32,6 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def iob_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
-    """Entity spans ``(start, end, type)`` of an IOB sequence (``I-`` without ``B-`` opens one).
-
-    >>> sorted(iob_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC"]))
-    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 5, 'LOC')]
-    """
-    spans = set()
-    start, kind = -1, ""
-    for i, tag in enumerate([*repair_iob(tags), "O"]):
-        if tag.startswith("I-") and tag[2:] == kind:
-            continue
-        if kind:
-            spans.add((start, i, kind))
-        start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
-    return spans
 
 
 def score_sequences(

@@ -18,6 +18,7 @@ import pycrfsuite  # type: ignore[import-untyped]  # no stubs published
 from riwaya.arabic import chars
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.sentences import split_sentences
+from riwaya.entities.datasets import iob_spans
 from riwaya.entities.features import cluster_form, sentence_features, token_info
 from riwaya.entities.gazetteer import Gazetteer, load_gazetteer
 from riwaya.model import Sentence
@@ -104,7 +105,7 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]], *, window
     seen: dict[tuple[str, ...], dict[str, list[int]]] = {}
 
     for i, sentence_tags in enumerate(tags):
-        for start, end, kind in sorted(_spans(sentence_tags)):
+        for start, end, kind in sorted(iob_spans(sentence_tags)):
             keys = [tuple(forms[i][start:end])]
             if kind == "PER" and end - start > 1:
                 keys.append((forms[i][end - 1],))
@@ -135,18 +136,6 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]], *, window
             else:
                 k += 1
     return out
-
-
-def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    spans = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag.startswith("I-") and tag[2:] == kind:
-            continue
-        if kind:
-            spans.append((start, i, kind))
-        start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
-    return spans
 
 
 def _skip_clitics(token: str) -> int:
@@ -193,7 +182,7 @@ def find_entities(text: str, sentences: list[Sentence] | None = None) -> list[En
     all_tags = tag_tokens(tokens)
     mentions: list[EntityMention] = []
     for sentence, sentence_matches, sentence_tokens, tags in zip(sentences, matches, tokens, all_tags, strict=True):
-        spans = _force_curated(sentence_tokens, _split_at_clitics(sentence_tokens, _spans(tags), gazetteer), gazetteer)
+        spans = _force_curated(sentence_tokens, _split_at_clitics(sentence_tokens, iob_spans(tags), gazetteer), gazetteer)
         spans = _latin_names(sentence_tokens, spans, gazetteer)
         for first_index, end_index, kind in sorted(spans):
             first, last = sentence_matches[first_index], sentence_matches[end_index - 1]
