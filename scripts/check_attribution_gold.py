@@ -21,6 +21,7 @@ import re
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 SPEAKER_TYPES = {"person", "official", "organization", "outlet", "anonymous", "document"}
 STANCES = {"assert", "deny", "other"}
@@ -34,8 +35,8 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def load_articles(data_dir: Path, days: list[str]) -> dict[str, dict]:
-    articles: dict[str, dict] = {}
+def load_articles(data_dir: Path, days: list[str]) -> dict[str, dict[str, Any]]:
+    articles: dict[str, dict[str, Any]] = {}
     for day in days:
         path = data_dir / f"{day}.zip"
         if not path.exists():
@@ -50,10 +51,10 @@ def load_articles(data_dir: Path, days: list[str]) -> dict[str, dict]:
     return articles
 
 
-def summarise(sentences: list[dict]) -> dict:
+def summarise(sentences: list[dict[str, Any]]) -> dict[str, Any]:
     """Counts per category, computed from the statements (not from the tags)."""
-    c: collections.Counter = collections.Counter()
-    outlets: collections.Counter = collections.Counter()
+    c: collections.Counter[str] = collections.Counter()
+    outlets: collections.Counter[str] = collections.Counter()
     for s in sentences:
         outlets[s.get("source", "?")] += 1
         sts = s["statements"]
@@ -80,22 +81,22 @@ def summarise(sentences: list[dict]) -> dict:
         for st in sts:
             c[f"type:{st['speaker_type']}"] += 1
             c[f"stance:{st['stance']}"] += 1
-    out = dict(sorted(c.items()))
+    out: dict[str, Any] = dict(sorted(c.items()))
     out["outlets"] = dict(outlets.most_common())
     return out
 
 
-def _speaker_before_cue(text: str, st: dict) -> bool:
+def _speaker_before_cue(text: str, st: dict[str, Any]) -> bool:
     if st.get("speaker_resolved_from_context") or not st["cue"]:
         return False
     sp, cue = text.find(st["speaker"]), text.find(st["cue"])
     return 0 <= sp < cue
 
 
-def check(gold: dict, articles: dict[str, dict], allowed_days: set[str]) -> list[str]:
+def check(gold: dict[str, Any], articles: dict[str, dict[str, Any]], allowed_days: set[str]) -> list[str]:
     errors: list[str] = []
-    seen = set()
-    outlets: collections.Counter = collections.Counter()
+    seen: set[tuple[str, str]] = set()
+    outlets: collections.Counter[str] = collections.Counter()
     for n, s in enumerate(gold["sentences"]):
         where = f"sentence {n} ({s.get('url', '?')[:60]})"
         for key in ("url", "text", "statements"):
