@@ -23,6 +23,8 @@ from riwaya.model import Article, NumberMention, RawDocument
 from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
 from riwaya.samples import seed_documents
 from riwaya.store import default_db_path, open_store
+from riwaya.stories import commands as story_commands
+from riwaya.stories.corrections import merge_events, split_event
 
 app = typer.Typer(
     help="riwaya (رواية): reconstruct news stories from many outlets, Arabic first.",
@@ -63,6 +65,9 @@ def ingest_command(
         bool, typer.Option("--allow-private", help="Allow URLs on loopback, private or link-local addresses.")
     ] = False,
     show_errors: Annotated[int, typer.Option(help="How many failures to list (the rest are counted).")] = 20,
+    stories: Annotated[
+        bool, typer.Option("--stories/--no-stories", help="Place new articles in events now (or later, with the next ingest).")
+    ] = True,
 ) -> None:
     """Read articles from files, folders (recursively), JSON/JSONL, SaudiNewsNet zips,
     WARC, RSS/Atom feeds or URLs; clean them, analyze them and store them.
@@ -83,7 +88,7 @@ def ingest_command(
 
             report = ingest_inputs(
                 inputs, store, options=IngestOptions(allow_private=allow_private), published=published,
-                on_document=on_document,
+                on_document=on_document, stories=stories,
             )
             total = store.count_articles()
     except RiwayaError as error:
@@ -106,6 +111,8 @@ def _print_report(report: IngestReport, total: int, db: str, show_errors: int) -
         f"failed {len(report.failed)} · {total} articles in {db}",
         highlight=False,
     )
+    if report.new_events or report.joined_events:
+        console.print(f"events: {report.new_events} new, {report.joined_events} articles joined existing ones", highlight=False)
     for error in report.failed[:show_errors]:
         errors.print(f"  failed: {error}", markup=False, highlight=False)
     if len(report.failed) > show_errors:
@@ -287,6 +294,85 @@ def demo_command(db: DbOption = None) -> None:
     console.print('next: riwaya search "الكرملين" · riwaya article ID · riwaya analyze FILE --json', highlight=False)
 
 
+@app.command("stories")
+def stories_command(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    min_articles: Annotated[int, typer.Option(help="Only events with at least this many articles.")] = 1,
+    limit: Annotated[int, typer.Option(help="How many events to list.")] = 50,
+) -> None:
+    """List events, most recently active first: id, articles, outlets, first and last
+    seen, story, and the most central headline.
+
+    Example: riwaya stories --min-articles 3 --json
+    """
+    try:
+        with open_store(db) as store:
+            events = story_commands.stories_data(store, min_articles=min_articles, limit=limit)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json([e.to_dict() for e in events])
+    else:
+        console.print(story_commands.stories_table(events), markup=False, highlight=False)
+
+
+@app.command("story")
+def story_command(
+    event_or_story: Annotated[str, typer.Argument(help="An event id (e-…), a story id (s-…), or a unique prefix.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one event (its articles, who copied whom, why each joined) or one story (its events).
+
+    Example: riwaya story e-03f94f0a77de
+    """
+    try:
+        with open_store(db) as store:
+            data = story_commands.story_data(store, event_or_story)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json(data)
+    else:
+        console.print(story_commands.story_text(data), markup=False, highlight=False)
+
+
+@app.command("merge")
+def merge_command(
+    keep: Annotated[str, typer.Argument(help="The event that stays.")],
+    absorb: Annotated[str, typer.Argument(help="The event merged into it (its id will redirect).")],
+    db: DbOption = None,
+) -> None:
+    """Merge event ABSORB into event KEEP; recorded, and ABSORB's id keeps working.
+
+    Example: riwaya merge e-03f94f0a77de e-762d3eb4fd09
+    """
+    try:
+        with open_store(db) as store:
+            merged = merge_events(store, keep, absorb)
+    except RiwayaError as error:
+        _fail(error)
+    console.print(f"merged {absorb} into {merged}", highlight=False)
+
+
+@app.command("split")
+def split_command(
+    event: Annotated[str, typer.Argument(help="The event to split.")],
+    articles: Annotated[list[str], typer.Argument(help="Article ids to move into a new event.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Move the given articles out of EVENT into a new event of the same story; recorded.
+
+    Example: riwaya split e-03f94f0a77de f04bdc11db6b
+    """
+    try:
+        with open_store(db) as store:
+            new_event = split_event(store, event, articles)
+    except RiwayaError as error:
+        _fail(error)
+    console.print(f"moved {len(articles)} article(s) from {event} into new event {new_event}", highlight=False)
+
 
 @app.command("tag")
 def tag_command() -> None:
@@ -313,6 +399,30 @@ def eval_ner_command(
     if not path.is_file():
         _fail(RiwayaError(f"{path}: no such file"))
     console.print(eval_ner(path, with_misc=with_misc), markup=False, highlight=False)
+
+
+@eval_app.command("clusters")
+def eval_clusters_command(
+    gold: Annotated[Path, typer.Argument(help='Gold JSON: {"clusters": [{"id", "urls"}], "singletons": [urls]}.')],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """B-cubed precision, recall and F1 of the database's events against a gold
+    clustering, restricted to the labelled articles (found by url).
+
+    Example: riwaya eval clusters gold/clusters-saudinewsnet-dev.json --db snn.db
+    """
+    if not gold.is_file():
+        _fail(RiwayaError(f"{gold}: no such file"))
+    try:
+        with open_store(db) as store:
+            result = story_commands.evaluate(store, gold)
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json({**result.score.to_dict(), "labelled": result.labelled, "found": result.found})
+    else:
+        console.print(story_commands.evaluation_text(result, gold), markup=False, highlight=False)
 
 
 @train_app.command("ner")

@@ -1,4 +1,4 @@
-"""Runs the stages in order: read → clean → language layer → store.
+"""Runs the stages in order: read → clean → language layer → store → stories.
 
 Each stage is a plain function; this module only wires them, so the same
 functions serve the CLI, the server, the tests and a batch job.
@@ -20,6 +20,7 @@ from riwaya.ingest.clean import clean_article
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, RawDocument, content_hash
 from riwaya.store.sqlite import SqliteStore
+from riwaya.stories import EventClusterer
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
@@ -33,6 +34,8 @@ class IngestReport:
     ingested: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    new_events: int = 0
+    joined_events: int = 0
 
 
 def parse_published(value: str | None) -> date | None:
@@ -108,8 +111,10 @@ def ingest(
     *,
     batch_size: int = 500,
     on_document: Progress | None = None,
+    stories: bool = True,
 ) -> IngestReport:
-    """Analyze and store documents, one transaction per batch.
+    """Analyze and store documents, one transaction per batch, then place each new
+    article in an event (``stories=False`` leaves that to a later run).
 
     Lines that repeat across an outlet's articles are learned batch by batch
     (:class:`SiteBoilerplate`) before the batch is cleaned, so boilerplate a site
@@ -117,6 +122,7 @@ def ingest(
     """
     report = IngestReport()
     site_lines = SiteBoilerplate()
+    clusterer = EventClusterer(store) if stories else None
     batch: list[RawDocument] = []
 
     def flush() -> None:
@@ -141,6 +147,10 @@ def ingest(
             for article_id in result.duplicates:
                 on_document(by_id[article_id], "duplicate")
         batch.clear()
+        if clusterer:
+            placed = clusterer.run()
+            report.new_events += placed.new_events
+            report.joined_events += placed.joined
 
     for item in documents:
         if isinstance(item, IngestError):
@@ -162,6 +172,7 @@ def ingest_inputs(
     options: IngestOptions | None = None,
     published: str | None = None,
     on_document: Progress | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Read files, folders, URLs or ``-`` and ingest what they hold.
 
@@ -172,4 +183,4 @@ def ingest_inputs(
         documents = (
             replace(d, published=d.published or published) if isinstance(d, RawDocument) else d for d in documents
         )
-    return ingest(documents, store, on_document=on_document)
+    return ingest(documents, store, on_document=on_document, stories=stories)

@@ -11,15 +11,21 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from riwaya.arabic.tokens import match_keys
 from riwaya.errors import NotFound, StoreError
 from riwaya.model import Article, Provenance
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from riwaya.store.stories import StoryTables
+
+SCHEMA_VERSION = 2
+#: The script that brings a database from the version before to this one.
+_MIGRATIONS = {1: "schema.sql", 2: "schema_v2.sql"}
 _LAYERS = ("sentences", "numbers", "dates", "headings", "removed", "metadata")
 
 
@@ -91,15 +97,22 @@ class SqliteStore:
             raise StoreError(
                 f"{self.path}: written by a newer riwaya (schema {current}, this one knows {SCHEMA_VERSION}); upgrade riwaya"
             )
-        if current < 1:
-            schema = resources.files("riwaya.store").joinpath("schema.sql").read_text("utf-8")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            script = resources.files("riwaya.store").joinpath(_MIGRATIONS[version]).read_text("utf-8")
             with self._transaction():
-                for statement in schema.split(";\n"):
+                for statement in script.split(";\n"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(
-                    "INSERT INTO schema_version VALUES (?, ?)", (1, datetime.now(timezone.utc).isoformat())
+                    "INSERT INTO schema_version VALUES (?, ?)", (version, datetime.now(timezone.utc).isoformat())
                 )
+
+    @cached_property
+    def stories(self) -> StoryTables:
+        """Events, stories, copy links and the signals that find them."""
+        from riwaya.store.stories import StoryTables
+
+        return StoryTables(self)
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

@@ -5,7 +5,7 @@ import pytest
 from riwaya.arabic.sentences import split_sentences
 from riwaya.errors import NotFound, StoreError
 from riwaya.model import Article, DateMention, DatePrecision, NumberKind, NumberMention, Provenance, content_hash, make_span
-from riwaya.store.sqlite import SqliteStore
+from riwaya.store.sqlite import SCHEMA_VERSION, SqliteStore
 
 
 def make_article(text: str, *, outlet: str | None = "واس", title: str | None = "عنوان") -> Article:
@@ -75,7 +75,7 @@ def test_store_uses_wal_and_records_the_schema_version(tmp_path):
     SqliteStore(path).close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 2
 
 
 def test_store_refuses_a_database_from_a_newer_riwaya(tmp_path):

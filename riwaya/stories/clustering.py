@@ -1,0 +1,257 @@
+"""Online event clustering: each new article joins an existing event or starts one.
+
+Articles are taken in ingest order, so the same input gives the same events and
+ids, and an ingest split over days gives what one ingest of everything gives.
+For each article:
+
+1. candidates: stored articles near it in embedding space within ±3 days (an event
+   with no article for longer is closed), plus its LSH and long-sentence neighbours;
+2. each candidate event is scored by the calibrated pair model
+   (:mod:`riwaya.stories.pairs`) against its closest members; the best event wins
+   when its probability reaches 0.5, else the article founds a new event;
+3. the membership stores why: the figures, the member it matched, the shared words;
+4. copies become ``derived_from`` links (:mod:`riwaya.stories.relays`);
+5. a new event joins the story of an earlier event (up to 30 days before) that is
+   about the same actors (:mod:`riwaya.stories.threads`).
+
+Only the days around the articles being placed are held in memory; candidate
+retrieval never compares all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import numpy as np
+
+from riwaya.store.sqlite import SqliteStore
+from riwaya.stories.fingerprints import BANDS, estimated_jaccard, lsh_buckets
+from riwaya.stories.pairs import PairModel, pair_features, pair_model, shared_terms
+from riwaya.stories.relays import PARTIAL_SHARED_SENTENCES, VERBATIM_JACCARD, credits
+from riwaya.stories.signals import ArticleSignals, compute_signals
+from riwaya.stories.threads import StoryLinker
+from riwaya.stories.vectors import VectorIndex
+
+EVENT_WINDOW_DAYS = 3
+JOIN_PROBABILITY = 0.5
+CANDIDATE_MEMBERS = 40
+MIN_CANDIDATE_COSINE = 0.3
+MEMBERS_COMPARED = 8
+CHUNK = 500
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ClusterReport:
+    """What one clustering run did."""
+
+    placed: int = 0
+    new_events: int = 0
+    joined: int = 0
+    links: int = 0
+    events_touched: set[str] = field(default_factory=set)
+
+
+class EventClusterer:
+    """Places the store's unplaced articles into events, chunk by chunk."""
+
+    def __init__(self, store: SqliteStore, model: PairModel | None = None) -> None:
+        self.store = store
+        self.tables = store.stories
+        self.model = model or pair_model()
+        self.signals: dict[int, ArticleSignals] = {}
+        self.event_of: dict[int, str] = {}
+        self.members: dict[str, list[int]] = {}
+        self.index = VectorIndex()
+        self.stories = StoryLinker(self.tables)
+        self._event_ids = self.tables.event_ids()
+
+    def run(self, on_progress: Progress | None = None) -> ClusterReport:
+        """Place every stored article that is in no event yet."""
+        report = ClusterReport()
+        pending = self.tables.pending()
+        for start in range(0, len(pending), CHUNK):
+            chunk = pending[start : start + CHUNK]
+            chunk_signals = self._signals_for(chunk, report)
+            if not chunk_signals:
+                continue
+            first = min(s.day for s in chunk_signals)
+            last = max(s.day for s in chunk_signals)
+            self._load_window(first - timedelta(days=EVENT_WINDOW_DAYS), last + timedelta(days=EVENT_WINDOW_DAYS))
+            self.stories.load_window(first, last)
+            with self.tables.transaction():
+                for signals in chunk_signals:
+                    self._place(signals, report)
+                    if on_progress:
+                        on_progress(1)
+            self._evict(first - timedelta(days=EVENT_WINDOW_DAYS))
+        return report
+
+    # -- signals and memory ------------------------------------------------
+
+    def _signals_for(self, seqs: list[int], report: ClusterReport) -> list[ArticleSignals]:
+        have = self.tables.seqs_with_signals(seqs)
+        missing = [seq for seq in seqs if seq not in have]
+        if missing:
+            ids = self.tables.article_ids(missing)
+            rows = [(seq, self.store.get_article(ids[seq])) for seq in missing]
+            today = datetime.now(timezone.utc).date()
+            fresh = compute_signals(rows, today)
+            with self.tables.transaction():
+                self.tables.save_signals(fresh, [lsh_buckets(s.minhash) for s in fresh])
+                for seq, article in rows:
+                    for credit in credits(article):
+                        self.tables.add_link(article.id, "credited", None, credit.outlet, credit.to_dict())
+                        report.links += 1
+        loaded = {s.seq: s for s in self.tables.load_signals(seqs)}
+        return [loaded[seq] for seq in seqs if seq in loaded]
+
+    def _load_window(self, first: date, last: date) -> None:
+        wanted = [seq for seq in self.tables.assigned_between(first, last) if seq not in self.signals]
+        membership = self.tables.membership(wanted)
+        for signals in self.tables.load_signals(wanted):
+            self._remember(signals, membership[signals.seq])
+
+    def _remember(self, signals: ArticleSignals, event_id: str) -> None:
+        self.signals[signals.seq] = signals
+        self.event_of[signals.seq] = event_id
+        self.members.setdefault(event_id, []).append(signals.seq)
+        self.index.add(signals.seq, signals.vector, signals.day.toordinal())
+
+    def _evict(self, before: date) -> None:
+        old = [seq for seq, s in self.signals.items() if s.day < before]
+        for seq in old:
+            event_id = self.event_of.pop(seq)
+            self.members[event_id].remove(seq)
+            if not self.members[event_id]:
+                del self.members[event_id]
+            del self.signals[seq]
+        self.index.remove(set(old))
+
+    # -- placing one article -----------------------------------------------
+
+    def _place(self, a: ArticleSignals, report: ClusterReport) -> None:
+        neighbours = self.tables.bucket_neighbours(lsh_buckets(a.minhash)) if BANDS else set()
+        shared = self.tables.sentence_neighbours(a.sentence_hashes)
+        report.links += self._copy_links(a, (neighbours | set(shared)) - {a.seq}, shared)
+
+        candidates = self.index.nearest(
+            a.vector, a.day.toordinal(), EVENT_WINDOW_DAYS, CANDIDATE_MEMBERS, MIN_CANDIDATE_COSINE
+        )
+        candidate_seqs = {seq for seq, _ in candidates} | {
+            seq for seq in (neighbours | set(shared)) if seq in self.signals and abs((self.signals[seq].day - a.day).days) <= EVENT_WINDOW_DAYS
+        }
+        best: tuple[float, str, int, Any] | None = None
+        for event_id in sorted({self.event_of[s] for s in candidate_seqs if s in self.event_of}):
+            scored = self._score_event(a, event_id, shared)
+            if scored and (best is None or scored[0] > best[0]):
+                best = (scored[0], event_id, scored[1], scored[2])
+        if best and best[0] >= JOIN_PROBABILITY:
+            probability, event_id, match_seq, features = best
+            match = self.signals[match_seq]
+            reason = {
+                "matched": match.id,
+                "probability": round(probability, 3),
+                **features.to_dict(),
+                "shared_terms": shared_terms(a, match),
+            }
+            self.tables.add_member(a.seq, event_id, round(probability, 4), reason)
+            report.joined += 1
+        else:
+            event_id = self._new_event_id(a)
+            story_id, story_link = self.stories.story_for(a, event_id)
+            self.tables.add_event(event_id, story_id, a.seq, story_link)
+            reason: dict[str, Any] = {"new_event": True}
+            if best:
+                reason.update({"nearest_event": best[1], "nearest_probability": round(best[0], 3)})
+            self.tables.add_member(a.seq, event_id, None, reason)
+            self.stories.add_event(event_id, story_id, a)
+            report.new_events += 1
+        self._remember(a, event_id)
+        report.placed += 1
+        report.events_touched.add(event_id)
+
+    def _score_event(self, a: ArticleSignals, event_id: str, shared: dict[int, int]) -> tuple[float, int, Any] | None:
+        """The event's probability for ``a``: its best member's, or zero when ``a`` never
+        mentions a name most of the event's headlines carry, unless ``a`` is a
+        near-verbatim copy of a member."""
+        seqs = [s for s in self.members.get(event_id, ()) if abs((self.signals[s].day - a.day).days) <= EVENT_WINDOW_DAYS]
+        if not seqs:
+            return None
+        vectors = np.stack([self.signals[s].vector for s in seqs])
+        order = np.argsort(-(vectors @ a.vector), kind="stable")[:MEMBERS_COMPARED]
+        scored = []
+        for i in order:
+            b = self.signals[seqs[int(i)]]
+            features = pair_features(a, b, shared.get(b.seq, 0))
+            scored.append((self.model.probability(features), b.seq, features))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        probability, best_seq, best_features = scored[0]
+        if best_features.jaccard < VERBATIM_JACCARD and core_names_missing(a, [self.signals[s] for s in seqs]):
+            probability = 0.0
+        return probability, best_seq, best_features
+
+    def _copy_links(self, a: ArticleSignals, neighbour_seqs: set[int], shared: dict[int, int]) -> int:
+        """``verbatim`` and ``partial`` links between ``a`` and its already placed copies,
+        from the later article to the earlier one."""
+        placed = [seq for seq in neighbour_seqs if seq in self.event_of or seq in self.signals]
+        missing = [seq for seq in neighbour_seqs if seq not in self.signals]
+        others = {s.seq: s for s in self.tables.load_signals(missing)} if missing else {}
+        placed_elsewhere = self.tables.membership(missing) if missing else {}
+        links = 0
+        for seq in sorted(set(placed) | set(placed_elsewhere)):
+            b = self.signals.get(seq) or others.get(seq)
+            if b is None:
+                continue
+            jaccard = estimated_jaccard(a.minhash, b.minhash)
+            count = shared.get(seq, 0)
+            later, earlier = (a, b) if (a.day, a.seq) > (b.day, b.seq) else (b, a)
+            if jaccard >= VERBATIM_JACCARD and not _conflicting(a, b):
+                evidence: dict[str, Any] = {"jaccard": round(jaccard, 3), "shared_sentences": count}
+                self.tables.add_link(later.id, "verbatim", earlier.id, earlier.outlet, evidence)
+                links += 1
+            elif count >= PARTIAL_SHARED_SENTENCES:
+                shared_index = sorted(set(later.sentence_hashes) & set(earlier.sentence_hashes))
+                evidence = {
+                    "shared_sentences": count,
+                    "sentences": [later.sentence_hashes.index(h) for h in shared_index][:10],
+                    "jaccard": round(jaccard, 3),
+                }
+                self.tables.add_link(later.id, "partial", earlier.id, earlier.outlet, evidence)
+                links += 1
+        return links
+
+    def _new_event_id(self, a: ArticleSignals) -> str:
+        base = f"e-{a.id[:12]}"
+        event_id, n = base, 1
+        while event_id in self._event_ids:
+            n += 1
+            event_id = f"{base}-{n}"
+        self._event_ids.add(event_id)
+        return event_id
+
+
+def core_names_missing(a: ArticleSignals, members: list[ArticleSignals]) -> list[str]:
+    """Names in the headlines of most of an event's members (two or more) that
+    ``a`` never mentions: the country of a congratulation cable, the city of an attack."""
+    if len(members) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for m in members:
+        for name in set(m.names):
+            counts[name] = counts.get(name, 0) + 1
+    return [n for n, c in sorted(counts.items()) if 2 * c > len(members) and not a.mentions(n)]
+
+
+def _conflicting(a: ArticleSignals, b: ArticleSignals) -> bool:
+    """Same template, different names or figures: not a copy of each other."""
+    return any(not b.mentions(n) for n in a.names) or any(not a.mentions(n) for n in b.names)
+
+
+def place_pending(store: SqliteStore, on_progress: Progress | None = None) -> ClusterReport:
+    """Place every stored article that is in no event yet (what ingest calls after storing)."""
+    return EventClusterer(store).run(on_progress)

