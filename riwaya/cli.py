@@ -425,6 +425,29 @@ def eval_clusters_command(
         console.print(story_commands.evaluation_text(result, gold), markup=False, highlight=False)
 
 
+@train_app.command("clusters")
+def train_clusters_command(
+    gold: Annotated[Path, typer.Argument(help="Gold clustering whose articles are in the database.")],
+    db: DbOption = None,
+    out: Annotated[Optional[Path], typer.Option(help="Where to write the model (default: the packaged one).")] = None,
+) -> None:
+    """Fit the event pair model on a gold clustering (2-fold cross-validated by cluster,
+    then on all of it). Needs scikit-learn: pip install -e '.[build]'.
+
+    Example: riwaya train clusters gold/clusters-saudinewsnet-dev.json --db snn.db
+    """
+    from riwaya.stories.train import train_pair_model
+
+    if not gold.is_file():
+        _fail(RiwayaError(f"{gold}: no such file"))
+    try:
+        with open_store(db) as store:
+            report = train_pair_model(store, gold, out)
+    except RiwayaError as error:
+        _fail(error)
+    console.print(str(report), markup=False, highlight=False)
+
+
 @train_app.command("ner")
 def train_ner_command(
     shared_data: Annotated[Path, typer.Option(help="The shared data folder holding ner/.")] = Path("../shared/data"),

@@ -184,6 +184,9 @@ class StoryTables:
     def event_ids(self) -> set[str]:
         return {r[0] for r in self._db.execute("SELECT id FROM events")}
 
+    def created_seq(self, event_id: str) -> int:
+        return int(self._db.execute("SELECT created_seq FROM events WHERE id = ?", (event_id,)).fetchone()[0])
+
     def story_of(self, event_id: str) -> str:
         return str(self._db.execute("SELECT story_id FROM events WHERE id = ?", (event_id,)).fetchone()[0])
 

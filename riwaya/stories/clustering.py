@@ -40,6 +40,9 @@ JOIN_PROBABILITY = 0.5
 CANDIDATE_MEMBERS = 40
 MIN_CANDIDATE_COSINE = 0.3
 MEMBERS_COMPARED = 8
+LINKAGE_MEMBERS = 3
+#: An article this likely to belong to two events shows they are one.
+MERGE_PROBABILITY = 0.9
 CHUNK = 500
 
 Progress = Callable[[int], None]
@@ -53,6 +56,7 @@ class ClusterReport:
     new_events: int = 0
     joined: int = 0
     links: int = 0
+    merges: int = 0
     events_touched: set[str] = field(default_factory=set)
 
 
@@ -69,6 +73,7 @@ class EventClusterer:
         self.index = VectorIndex()
         self.stories = StoryLinker(self.tables)
         self._event_ids = self.tables.event_ids()
+        self._created: dict[str, int] = {}
 
     def run(self, on_progress: Progress | None = None) -> ClusterReport:
         """Place every stored article that is in no event yet."""
@@ -145,11 +150,17 @@ class EventClusterer:
         candidate_seqs = {seq for seq, _ in candidates} | {
             seq for seq in (neighbours | set(shared)) if seq in self.signals and abs((self.signals[seq].day - a.day).days) <= EVENT_WINDOW_DAYS
         }
-        best: tuple[float, str, int, Any] | None = None
+        scored_events: list[tuple[float, str, int, Any]] = []
         for event_id in sorted({self.event_of[s] for s in candidate_seqs if s in self.event_of}):
             scored = self._score_event(a, event_id, shared)
-            if scored and (best is None or scored[0] > best[0]):
-                best = (scored[0], event_id, scored[1], scored[2])
+            if scored:
+                scored_events.append((scored[0], event_id, scored[1], scored[2]))
+        scored_events.sort(key=lambda x: (-x[0], x[1]))
+        bridged = [e for p, e, _, _ in scored_events if p >= MERGE_PROBABILITY]
+        if len(bridged) > 1:
+            probability, _, match_seq, features = scored_events[0]
+            scored_events = [(probability, self._merge(bridged, a, report), match_seq, features)]
+        best = scored_events[0] if scored_events else None
         if best and best[0] >= JOIN_PROBABILITY:
             probability, event_id, match_seq, features = best
             match = self.signals[match_seq]
@@ -170,15 +181,29 @@ class EventClusterer:
                 reason.update({"nearest_event": best[1], "nearest_probability": round(best[0], 3)})
             self.tables.add_member(a.seq, event_id, None, reason)
             self.stories.add_event(event_id, story_id, a)
+            self._created[event_id] = a.seq
             report.new_events += 1
         self._remember(a, event_id)
         report.placed += 1
         report.events_touched.add(event_id)
 
+    def _merge(self, event_ids: list[str], bridge: ArticleSignals, report: ClusterReport) -> str:
+        """One article belongs, strongly, to several events: they were one all along. The
+        oldest keeps its id; the others redirect to it, and the merge is recorded."""
+        keep, *absorbed = sorted(event_ids, key=lambda e: self._created[e] if e in self._created else self.tables.created_seq(e))
+        for event_id in absorbed:
+            moved = self.tables.members([event_id])
+            self.tables.move_members([m["seq"] for m in moved], keep, "machine-merge", {"merged_from": event_id, "bridge": bridge.id})
+            self.tables.mark_merged(event_id, keep)
+            self.tables.record_correction("machine-merge", keep, event_id, [m["id"] for m in moved])
+            for seq in self.members.pop(event_id, []):
+                self.event_of[seq] = keep
+                self.members.setdefault(keep, []).append(seq)
+            report.merges += 1
+        return keep
+
     def _score_event(self, a: ArticleSignals, event_id: str, shared: dict[int, int]) -> tuple[float, int, Any] | None:
-        """The event's probability for ``a``: its best member's, or zero when ``a`` never
-        mentions a name most of the event's headlines carry, unless ``a`` is a
-        near-verbatim copy of a member."""
+        """The event's probability for ``a``, from its closest members."""
         seqs = [s for s in self.members.get(event_id, ()) if abs((self.signals[s].day - a.day).days) <= EVENT_WINDOW_DAYS]
         if not seqs:
             return None
@@ -190,9 +215,11 @@ class EventClusterer:
             features = pair_features(a, b, shared.get(b.seq, 0))
             scored.append((self.model.probability(features), b.seq, features))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        probability, best_seq, best_features = scored[0]
-        if best_features.jaccard < VERBATIM_JACCARD and core_names_missing(a, [self.signals[s] for s in seqs]):
-            probability = 0.0
+        _, best_seq, best_features = scored[0]
+        top = [p for p, _, _ in scored[:LINKAGE_MEMBERS]]
+        # Half the best member, half the mean of the best few: one close member of a
+        # large event is not enough to pull in another happening of the same kind.
+        probability = 0.5 * top[0] + 0.5 * sum(top) / len(top)
         return probability, best_seq, best_features
 
     def _copy_links(self, a: ArticleSignals, neighbour_seqs: set[int], shared: dict[int, int]) -> int:
@@ -233,18 +260,6 @@ class EventClusterer:
             event_id = f"{base}-{n}"
         self._event_ids.add(event_id)
         return event_id
-
-
-def core_names_missing(a: ArticleSignals, members: list[ArticleSignals]) -> list[str]:
-    """Names in the headlines of most of an event's members (two or more) that
-    ``a`` never mentions: the country of a congratulation cable, the city of an attack."""
-    if len(members) < 2:
-        return []
-    counts: dict[str, int] = {}
-    for m in members:
-        for name in set(m.names):
-            counts[name] = counts.get(name, 0) + 1
-    return [n for n, c in sorted(counts.items()) if 2 * c > len(members) and not a.mentions(n)]
 
 
 def _conflicting(a: ArticleSignals, b: ArticleSignals) -> bool:

@@ -15,11 +15,12 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
 
+from riwaya.arabic.tokens import match_keys
 from riwaya.stories.fingerprints import estimated_jaccard
 from riwaya.stories.signals import ArticleSignals, term_weight
 
@@ -33,12 +34,15 @@ FEATURES = (
     "shared_sentences",
     "term_similarity",
     "missing_names",
+    "headline_mismatch",
     "day_gap",
     "reaction_mismatch",
     "same_outlet",
 )
 _MAX_MISSING = 4
 _MAX_SHARED = 3
+_MAX_MISMATCH = 20.0
+_PREFIX_LETTERS = "وفبلك"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ class PairFeatures:
     shared_sentences: int
     term_similarity: float
     missing_names: int
+    headline_mismatch: float
     day_gap: int
     reaction_mismatch: bool
     same_outlet: bool
@@ -61,6 +66,7 @@ class PairFeatures:
             min(self.shared_sentences, _MAX_SHARED) / _MAX_SHARED,
             self.term_similarity,
             min(self.missing_names, _MAX_MISSING),
+            min(self.headline_mismatch, _MAX_MISMATCH) / _MAX_MISMATCH,
             float(self.day_gap),
             float(self.reaction_mismatch),
             float(self.same_outlet),
@@ -91,6 +97,32 @@ def missing_names(a: ArticleSignals, b: ArticleSignals) -> list[str]:
     return [n for n in a.names if not b.mentions(n)] + [n for n in b.names if not a.mentions(n)]
 
 
+@lru_cache(maxsize=65_536)
+def headline_keys(title: str) -> frozenset[str]:
+    """Light stems of a headline, less a leading preposition or conjunction letter, for
+    looking up in another article's normalized text.
+
+    >>> sorted(headline_keys("إصابة مقيم بمقذوف عسكري بنجران"))
+    ['اصاب', 'عسكر', 'مقذوف', 'مقيم', 'نجر']
+    """
+    keys = set()
+    for key in match_keys(title):
+        if len(key) >= 4 and key[0] in _PREFIX_LETTERS:
+            key = key[1:]
+        if len(key) >= 3:
+            keys.add(key)
+    return frozenset(keys)
+
+
+def headline_mismatch(a: ArticleSignals, b: ArticleSignals) -> float:
+    """Rarity-weighted mass of headline words of either article that the other never
+    uses: high for one template filled with two countries or towns, low for two
+    headlines of one happening."""
+    return sum(term_weight(k) for k in headline_keys(a.title) if k not in b.normalized_text) + sum(
+        term_weight(k) for k in headline_keys(b.title) if k not in a.normalized_text
+    )
+
+
 def term_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Cosine of the two word sets weighted by rarity (IDF²): 1 for the same words.
 
@@ -114,6 +146,7 @@ def pair_features(a: ArticleSignals, b: ArticleSignals, shared_sentences: int | 
         shared_sentences=shared_sentences,
         term_similarity=term_similarity(a.lead_terms, b.lead_terms),
         missing_names=len(missing_names(a, b)),
+        headline_mismatch=round(headline_mismatch(a, b), 3),
         day_gap=abs((a.day - b.day).days),
         reaction_mismatch=is_reaction(a.title) != is_reaction(b.title),
         same_outlet=bool(a.outlet) and a.outlet == b.outlet,
