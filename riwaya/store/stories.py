@@ -44,20 +44,19 @@ class StoryTables:
             )
         ]
 
+    def _select_in(self, sql: str, values: Iterable[Any]) -> list[sqlite3.Row]:
+        """Rows of ``sql`` (with one ``IN ({marks})``) over ``values``, in chunks SQLite accepts."""
+        rows: list[sqlite3.Row] = []
+        value_list = list(values)
+        for chunk in _chunks(value_list):
+            rows += self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()
+        return rows
+
     def article_ids(self, seqs: list[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
-        for chunk in _chunks(seqs):
-            marks = ",".join("?" * len(chunk))
-            found.update((int(r[0]), r[1]) for r in self._db.execute(f"SELECT seq, id FROM articles WHERE seq IN ({marks})", chunk))
-        return found
+        return {int(r[0]): r[1] for r in self._select_in("SELECT seq, id FROM articles WHERE seq IN ({marks})", seqs)}
 
     def seqs_with_signals(self, seqs: Iterable[int]) -> set[int]:
-        found: set[int] = set()
-        seq_list = list(seqs)
-        for chunk in _chunks(seq_list):
-            marks = ",".join("?" * len(chunk))
-            found.update(int(r[0]) for r in self._db.execute(f"SELECT seq FROM article_signals WHERE seq IN ({marks})", chunk))
-        return found
+        return {int(r[0]) for r in self._select_in("SELECT seq FROM article_signals WHERE seq IN ({marks})", seqs)}
 
     def save_signals(self, signals: list[ArticleSignals], buckets: list[list[int]]) -> None:
         """Store signals, LSH buckets and sentence hashes (inside the caller's transaction)."""
@@ -154,13 +153,7 @@ class StoryTables:
 
     def membership(self, seqs: Iterable[int]) -> dict[int, str]:
         """The (live) event of each of these articles."""
-        found: dict[int, str] = {}
-        for chunk in _chunks(sorted(set(seqs))):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                (int(r[0]), r[1]) for r in self._db.execute(f"SELECT seq, event_id FROM event_members WHERE seq IN ({marks})", chunk)
-            )
-        return found
+        return {int(r[0]): r[1] for r in self._select_in("SELECT seq, event_id FROM event_members WHERE seq IN ({marks})", set(seqs))}
 
     def add_event(self, event_id: str, story_id: str, created_seq: int, story_link: dict[str, Any] | None) -> None:
         self._db.execute("INSERT OR IGNORE INTO stories (id) VALUES (?)", (story_id,))
@@ -269,12 +262,7 @@ class StoryTables:
         self._db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (into, story_id))
 
     def seqs_by_url(self, urls: list[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for i in range(0, len(urls), 900):
-            chunk = urls[i : i + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update((r[0], int(r[1])) for r in self._db.execute(f"SELECT url, seq FROM articles WHERE url IN ({marks})", chunk))
-        return found
+        return {r[0]: int(r[1]) for r in self._select_in("SELECT url, seq FROM articles WHERE url IN ({marks})", urls)}
 
     def clear_events(self) -> None:
         """Forget every event, story and copy link the machine made (signals and credits stay)."""
@@ -290,20 +278,14 @@ class StoryTables:
 
     def events_by_url(self, urls: list[str]) -> dict[str, str]:
         """The live event of each stored article with one of these urls."""
-        found: dict[str, str] = {}
-        for i in range(0, len(urls), 900):
-            chunk = urls[i : i + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                (r[0], r[1])
-                for r in self._db.execute(
-                    f"SELECT a.url, m.event_id FROM articles a JOIN event_members m ON m.seq = a.seq WHERE a.url IN ({marks})",
-                    chunk,
-                )
+        return {
+            r[0]: r[1]
+            for r in self._select_in(
+                "SELECT a.url, m.event_id FROM articles a JOIN event_members m ON m.seq = a.seq WHERE a.url IN ({marks})", urls
             )
-        return found
+        }
 
 
-def _chunks(values: list[int], size: int = 900) -> Iterable[list[int]]:
+def _chunks(values: list[Any], size: int = 900) -> Iterable[list[Any]]:
     for i in range(0, len(values), size):
         yield values[i : i + size]

@@ -41,7 +41,7 @@ CANDIDATE_MEMBERS = 40
 MIN_CANDIDATE_COSINE = 0.3
 MEMBERS_COMPARED = 8
 LINKAGE_MEMBERS = 3
-#: An article this likely to belong to two events shows they are one.
+#: How sure the best join must be before the article's other likely events merge into it.
 MERGE_PROBABILITY = 0.9
 CHUNK = 500
 
@@ -156,7 +156,9 @@ class EventClusterer:
             if scored:
                 scored_events.append((scored[0], event_id, scored[1], scored[2]))
         scored_events.sort(key=lambda x: (-x[0], x[1]))
-        bridged = [e for p, e, _, _ in scored_events if p >= MERGE_PROBABILITY]
+        # An article that surely belongs to one event and likely to another shows they are one.
+        confident = bool(scored_events) and scored_events[0][0] >= MERGE_PROBABILITY
+        bridged = [e for p, e, _, _ in scored_events if p >= JOIN_PROBABILITY] if confident else []
         if len(bridged) > 1:
             probability, _, match_seq, features = scored_events[0]
             scored_events = [(probability, self._merge(bridged, a, report), match_seq, features)]
