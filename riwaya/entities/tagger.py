@@ -119,6 +119,8 @@ def propagate_names(sentences: list[list[str]], tags: list[list[str]], *, window
                 if len("".join(key)) >= 3 and not (len(key) == 1 and key[0] in stop):
                     if len(key) == 1 and word_rank(key[0]) < _MIN_RANK:
                         continue
+                    if len(key) == 1 and key[0].endswith("ي") and word_rank("ال" + key[0]) < 1 << 30:
+                        continue  # a nisba adjective the model took into a name (المصري، الروماني)
                     seen.setdefault(key, {}).setdefault(kind, []).append(i)
     if not seen:
         return tags
