@@ -15,7 +15,10 @@ from riwaya.stories.views import EventView, event_view, list_events, story_view
 
 
 def stories_table(events: list[EventView]) -> Table:
-    table = Table("event", "articles", "outlets", "first seen", "last seen", "story", "title", box=None)
+    table = Table(box=None)
+    for name in ("event", "articles", "outlets", "first seen", "last seen", "story"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis")
     for e in events:
         table.add_row(
             e.id, str(len(e.articles)), str(len(e.outlets)), e.first_seen or "", e.last_seen or "", e.story_id,
