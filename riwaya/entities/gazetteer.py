@@ -21,9 +21,10 @@ from riwaya.arabic.normalize import normalize_for_matching
 # Single-token lists used as features: name → list keys in the data files.
 SINGLE_LISTS = (
     "given", "surname", "place", "country", "org", "misc", "title", "org_head", "foreign_given", "foreign_surname",
+    "club", "company",
 )
 # Multi-token lists matched as phrases.
-PHRASE_LISTS = ("full_name", "place", "country", "org", "misc")
+PHRASE_LISTS = ("full_name", "place", "country", "org", "misc", "club", "company")
 _MAX_PHRASE = 6
 
 
@@ -75,6 +76,8 @@ def load_gazetteer() -> Gazetteer:
         "org_head": curated["org_heads"],
         "foreign_given": curated["foreign_given"],
         "foreign_surname": curated["foreign_surnames"],
+        "club": curated["sports_clubs"],
+        "company": curated["companies"],
     }
     words: dict[str, set[str]] = {name: set() for name in SINGLE_LISTS}
     phrases: dict[str, dict[tuple[str, ...], set[str]]] = {}

@@ -11,9 +11,9 @@ from riwaya.entities.datasets import read_newsfane, read_wojood, split_newsfane,
 from riwaya.entities.evaluate import evaluate_conll, iob_spans
 
 # Floors pinned a little under the figures measured when the model was trained
-# (0.634 and 0.806 with the shipped model): a drop fails the test.
-NEWSFANE_FLOOR = 0.62
-WOJOOD_FLOOR = 0.79
+# (0.647 and 0.815 with the shipped model): a drop fails the test.
+NEWSFANE_FLOOR = 0.64
+WOJOOD_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")
