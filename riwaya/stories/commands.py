@@ -82,8 +82,10 @@ def _article_lines(articles: list[dict[str, Any]]) -> list[str]:
                 f"      joined: p={membership['probability']} via {membership['matched']}"
                 f" (cosine {membership['cosine']}, jaccard {membership['jaccard']}; {'، '.join(membership['shared_terms'][:4])})"
             )
-        elif membership.get("decided_by") in ("merge", "split"):
-            lines.append(f"      placed by {membership['decided_by']}")
+        elif membership.get("decided_by") in ("merge", "split", "machine-merge"):
+            origin = membership.get("merged_from") or membership.get("split_from")
+            bridge = f", bridged by {membership['bridge']}" if "bridge" in membership else ""
+            lines.append(f"      placed by {membership['decided_by']} (from {origin}{bridge})")
     return lines
 
 
