@@ -78,23 +78,17 @@ class StoryTables:
 
     def load_signals(self, seqs: Iterable[int]) -> list[ArticleSignals]:
         """Stored signals of these articles (those that have them), in seq order."""
-        from riwaya.arabic.normalize import normalize_for_matching
-        from riwaya.stories.signals import ArticleSignals
+        from riwaya.stories.signals import ArticleSignals, matching_text
 
         seq_list = sorted(set(seqs))
+        rows = self._select_in(
+            "SELECT s.*, a.id, a.title, a.text, o.name AS outlet FROM article_signals s JOIN articles a ON a.seq = s.seq"
+            " LEFT JOIN outlets o ON o.id = a.outlet_id WHERE s.seq IN ({marks})",
+            seq_list,
+        )
         hashes: dict[int, list[int]] = {}
-        rows: list[sqlite3.Row] = []
-        for chunk in _chunks(seq_list):
-            marks = ",".join("?" * len(chunk))
-            rows += self._db.execute(
-                "SELECT s.*, a.id, a.title, a.text, o.name AS outlet FROM article_signals s JOIN articles a ON a.seq = s.seq"
-                f" LEFT JOIN outlets o ON o.id = a.outlet_id WHERE s.seq IN ({marks})",
-                chunk,
-            ).fetchall()
-            for h, seq in self._db.execute(
-                f"SELECT hash, seq FROM sentence_hashes WHERE seq IN ({marks}) ORDER BY seq, sentence", chunk
-            ):
-                hashes.setdefault(int(seq), []).append(int(h))
+        for h, seq in self._select_in("SELECT hash, seq FROM sentence_hashes WHERE seq IN ({marks}) ORDER BY seq, sentence", seq_list):
+            hashes.setdefault(int(seq), []).append(int(h))
         return [
             ArticleSignals(
                 seq=int(r["seq"]),
@@ -107,7 +101,7 @@ class StoryTables:
                 lead_terms=frozenset(r["lead_terms"].split()),
                 names=tuple(json.loads(r["names"])),
                 sentence_hashes=tuple(hashes.get(int(r["seq"]), ())),
-                normalized_text=normalize_for_matching(f"{r['title'] or ''}\n{r['text']}"),
+                normalized_text=matching_text(r["title"], r["text"]),
             )
             for r in sorted(rows, key=lambda r: r["seq"])
         ]
@@ -174,8 +168,14 @@ class StoryTables:
             (article_id, kind, source_article, source_outlet, json.dumps(evidence, ensure_ascii=False)),
         )
 
-    def event_ids(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT id FROM events")}
+    def unused_event_id(self, founder_id: str) -> str:
+        """``e-`` and the founding article's id prefix; suffixed when a split already took it."""
+        base = event_id = f"e-{founder_id[:12]}"
+        n = 1
+        while self._db.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+            n += 1
+            event_id = f"{base}-{n}"
+        return event_id
 
     def created_seq(self, event_id: str) -> int:
         return int(self._db.execute("SELECT created_seq FROM events WHERE id = ?", (event_id,)).fetchone()[0])
@@ -263,18 +263,6 @@ class StoryTables:
 
     def seqs_by_url(self, urls: list[str]) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self._select_in("SELECT url, seq FROM articles WHERE url IN ({marks})", urls)}
-
-    def clear_events(self) -> None:
-        """Forget every event, story and copy link the machine made (signals and credits stay)."""
-        with self.transaction():
-            self._db.execute("DELETE FROM derived_from WHERE kind != 'credited'")
-            self._db.execute("DELETE FROM event_members")
-            self._db.execute("DELETE FROM event_corrections")
-            self._db.execute("DELETE FROM events")
-            self._db.execute("DELETE FROM stories")
-
-    def corrections_count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM event_corrections").fetchone()[0])
 
     def events_by_url(self, urls: list[str]) -> dict[str, str]:
         """The live event of each stored article with one of these urls."""

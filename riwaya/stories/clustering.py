@@ -21,15 +21,15 @@ retrieval never compares all pairs.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import numpy as np
 
 from riwaya.store.sqlite import SqliteStore
-from riwaya.stories.fingerprints import BANDS, estimated_jaccard, lsh_buckets
-from riwaya.stories.pairs import PairModel, pair_features, pair_model, shared_terms
+from riwaya.stories.fingerprints import estimated_jaccard, lsh_buckets
+from riwaya.stories.pairs import PairModel, missing_names, pair_features, pair_model, shared_terms
 from riwaya.stories.relays import PARTIAL_SHARED_SENTENCES, VERBATIM_JACCARD, credits
 from riwaya.stories.signals import ArticleSignals, compute_signals
 from riwaya.stories.threads import StoryLinker
@@ -60,7 +60,6 @@ class ClusterReport:
     joined: int = 0
     links: int = 0
     merges: int = 0
-    events_touched: set[str] = field(default_factory=set)
 
 
 class EventClusterer:
@@ -75,8 +74,6 @@ class EventClusterer:
         self.members: dict[str, list[int]] = {}
         self.index = VectorIndex()
         self.stories = StoryLinker(self.tables)
-        self._event_ids = self.tables.event_ids()
-        self._created: dict[str, int] = {}
 
     def run(self, on_progress: Progress | None = None) -> ClusterReport:
         """Place every stored article that is in no event yet."""
@@ -104,6 +101,7 @@ class EventClusterer:
     def _signals_for(self, seqs: list[int], report: ClusterReport) -> list[ArticleSignals]:
         have = self.tables.seqs_with_signals(seqs)
         missing = [seq for seq in seqs if seq not in have]
+        fresh: list[ArticleSignals] = []
         if missing:
             ids = self.tables.article_ids(missing)
             rows = [(seq, self.store.get_article(ids[seq])) for seq in missing]
@@ -111,12 +109,13 @@ class EventClusterer:
             fresh = compute_signals(rows, today)
             with self.tables.transaction():
                 self.tables.save_signals(fresh, [lsh_buckets(s.minhash) for s in fresh])
-                for seq, article in rows:
+                for _, article in rows:
                     for credit in credits(article):
                         self.tables.add_link(article.id, "credited", None, credit.outlet, credit.to_dict())
                         report.links += 1
-        loaded = {s.seq: s for s in self.tables.load_signals(seqs)}
-        return [loaded[seq] for seq in seqs if seq in loaded]
+        # Fresh signals are used as computed: their vectors are already rounded as stored.
+        by_seq = {s.seq: s for s in [*self.tables.load_signals(have), *fresh]}
+        return [by_seq[seq] for seq in seqs if seq in by_seq]
 
     def _load_window(self, first: date, last: date) -> None:
         wanted = [seq for seq in self.tables.assigned_between(first, last) if seq not in self.signals]
@@ -143,7 +142,7 @@ class EventClusterer:
     # -- placing one article -----------------------------------------------
 
     def _place(self, a: ArticleSignals, report: ClusterReport) -> None:
-        neighbours = self.tables.bucket_neighbours(lsh_buckets(a.minhash)) if BANDS else set()
+        neighbours = self.tables.bucket_neighbours(lsh_buckets(a.minhash))
         shared = self.tables.sentence_neighbours(a.sentence_hashes)
         report.links += self._copy_links(a, (neighbours | set(shared)) - {a.seq}, shared)
 
@@ -178,7 +177,7 @@ class EventClusterer:
             self.tables.add_member(a.seq, event_id, round(probability, 4), reason)
             report.joined += 1
         else:
-            event_id = self._new_event_id(a)
+            event_id = self.tables.unused_event_id(a.id)
             story_id, story_link = self.stories.story_for(a, event_id)
             self.tables.add_event(event_id, story_id, a.seq, story_link)
             reason: dict[str, Any] = {"new_event": True}
@@ -186,16 +185,14 @@ class EventClusterer:
                 reason.update({"nearest_event": best[1], "nearest_probability": round(best[0], 3)})
             self.tables.add_member(a.seq, event_id, None, reason)
             self.stories.add_event(event_id, story_id, a)
-            self._created[event_id] = a.seq
             report.new_events += 1
         self._remember(a, event_id)
         report.placed += 1
-        report.events_touched.add(event_id)
 
     def _merge(self, event_ids: list[str], bridge: ArticleSignals, report: ClusterReport) -> str:
         """One article belongs, strongly, to several events: they were one all along. The
         oldest keeps its id; the others redirect to it, and the merge is recorded."""
-        keep, *absorbed = sorted(event_ids, key=lambda e: self._created[e] if e in self._created else self.tables.created_seq(e))
+        keep, *absorbed = sorted(event_ids, key=self.tables.created_seq)
         for event_id in absorbed:
             moved = self.tables.members([event_id])
             self.tables.move_members([m["seq"] for m in moved], keep, "machine-merge", {"merged_from": event_id, "bridge": bridge.id})
@@ -230,19 +227,16 @@ class EventClusterer:
     def _copy_links(self, a: ArticleSignals, neighbour_seqs: set[int], shared: dict[int, int]) -> int:
         """``verbatim`` and ``partial`` links between ``a`` and its already placed copies,
         from the later article to the earlier one."""
-        placed = [seq for seq in neighbour_seqs if seq in self.event_of or seq in self.signals]
-        missing = [seq for seq in neighbour_seqs if seq not in self.signals]
-        others = {s.seq: s for s in self.tables.load_signals(missing)} if missing else {}
-        placed_elsewhere = self.tables.membership(missing) if missing else {}
+        outside = [seq for seq in neighbour_seqs if seq not in self.signals]
+        placed_outside = self.tables.membership(outside) if outside else {}
+        others = {s.seq: s for s in self.tables.load_signals(placed_outside)}
         links = 0
-        for seq in sorted(set(placed) | set(placed_elsewhere)):
-            b = self.signals.get(seq) or others.get(seq)
-            if b is None:
-                continue
+        for seq in sorted(seq for seq in neighbour_seqs if seq in self.signals or seq in others):
+            b = self.signals.get(seq) or others[seq]
             jaccard = estimated_jaccard(a.minhash, b.minhash)
             count = shared.get(seq, 0)
             later, earlier = (a, b) if (a.day, a.seq) > (b.day, b.seq) else (b, a)
-            if jaccard >= VERBATIM_JACCARD and not _conflicting(a, b):
+            if jaccard >= VERBATIM_JACCARD and not missing_names(a, b):  # same template, other names: no copy
                 evidence: dict[str, Any] = {"jaccard": round(jaccard, 3), "shared_sentences": count}
                 self.tables.add_link(later.id, "verbatim", earlier.id, earlier.outlet, evidence)
                 links += 1
@@ -256,20 +250,6 @@ class EventClusterer:
                 self.tables.add_link(later.id, "partial", earlier.id, earlier.outlet, evidence)
                 links += 1
         return links
-
-    def _new_event_id(self, a: ArticleSignals) -> str:
-        base = f"e-{a.id[:12]}"
-        event_id, n = base, 1
-        while event_id in self._event_ids:
-            n += 1
-            event_id = f"{base}-{n}"
-        self._event_ids.add(event_id)
-        return event_id
-
-
-def _conflicting(a: ArticleSignals, b: ArticleSignals) -> bool:
-    """Same template, different names or figures: not a copy of each other."""
-    return any(not b.mentions(n) for n in a.names) or any(not a.mentions(n) for n in b.names)
 
 
 def place_pending(store: SqliteStore, on_progress: Progress | None = None) -> ClusterReport:

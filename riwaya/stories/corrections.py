@@ -49,11 +49,7 @@ def split_event(store: SqliteStore, event: str, article_ids: list[str]) -> str:
     if len(moving) == len(members):
         raise CorrectionError(f"splitting every article out of {event_id} would leave it empty; nothing to split")
     founder = min(moving, key=lambda a: members[a]["seq"])
-    existing = tables.event_ids()
-    new_id, n = f"e-{founder[:12]}", 1
-    while new_id in existing:
-        n += 1
-        new_id = f"e-{founder[:12]}-{n}"
+    new_id = tables.unused_event_id(founder)
     with tables.transaction():
         tables.add_event(new_id, tables.story_of(event_id), members[founder]["seq"], {"split_from": event_id})
         tables.move_members([members[a]["seq"] for a in moving], new_id, "split", {"split_from": event_id})

@@ -82,11 +82,19 @@ def headline_names(article: Article) -> tuple[str, ...]:
     >>> headline_names(a)
     ('غينيا',)
     """
-    headline = article.title or next(iter(split_sentences(article.text[:400])), None)
-    text = headline if isinstance(headline, str) else (headline.text if headline else "")
+    if article.title:
+        text = article.title
+    else:
+        first = split_sentences(article.text[:400])
+        text = first[0].text if first else ""
     names = [normalize_for_matching(m.text) for m in find_entities(text) if m.type in _NAME_TYPES]
     names += _NUMBER_RE.findall(normalize_for_matching(text))
     return tuple(dict.fromkeys(n for n in names if len(n) >= 2))
+
+
+def matching_text(title: str | None, text: str) -> str:
+    """Title and body, normalized for matching: where a name is looked up (:meth:`ArticleSignals.mentions`)."""
+    return normalize_for_matching(f"{title or ''}\n{text}")
 
 
 def compute_signals(rows: list[tuple[int, Article]], default_day: date) -> list[ArticleSignals]:
@@ -107,12 +115,12 @@ def compute_signals(rows: list[tuple[int, Article]], default_day: date) -> list[
                 outlet=article.outlet,
                 day=_day(article.published) or default_day,
                 title=article.title or "",
-                vector=vector,
+                vector=vector.astype(np.float16).astype(np.float32),  # as stored
                 minhash=minhash,
                 lead_terms=frozenset(k for k in match_keys(lead) if len(k) > 1),
                 names=headline_names(article),
                 sentence_hashes=hashes,
-                normalized_text=normalize_for_matching(f"{article.title or ''}\n{article.text}"),
+                normalized_text=matching_text(article.title, article.text),
             )
         )
     return signals

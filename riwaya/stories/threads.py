@@ -64,6 +64,3 @@ def shared_actors(a: ArticleSignals, b: ArticleSignals) -> list[str]:
     names = [n for n in a.names if not n.replace(".", "").isdigit() and b.mentions(n)]
     names += [n for n in b.names if not n.replace(".", "").isdigit() and a.mentions(n) and n not in names]
     return names
-
-
-
