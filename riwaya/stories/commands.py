@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.evaluate import ClusterEvaluation, evaluate_clusters
@@ -16,13 +17,15 @@ from riwaya.stories.views import EventView, event_view, list_events, story_view
 
 def stories_table(events: list[EventView]) -> Table:
     table = Table(box=None)
+    # Ids and dates are what a reader copies into the next command: they never wrap;
+    # on a narrow terminal the title, the only wrappable column, gives way first.
     for name in ("event", "articles", "outlets", "first seen", "last seen", "story"):
         table.add_column(name, no_wrap=True)
-    table.add_column("title", no_wrap=True, overflow="ellipsis")
+    table.add_column("title")
     for e in events:
         table.add_row(
             e.id, str(len(e.articles)), str(len(e.outlets)), e.first_seen or "", e.last_seen or "", e.story_id,
-            (e.title or "")[:80],
+            Text(e.title or "", no_wrap=True, overflow="ellipsis"),
         )
     return table
 
