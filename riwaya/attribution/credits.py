@@ -1,0 +1,53 @@
+"""The article's own credit: the wire agency or outlet its text comes from.
+
+It becomes the outermost link of every statement's chain (guideline §6): a named wire
+agency in the author field or a dateline ("الرياض - واس", "مدريد - رويترز:"), or a
+credit line cleaning took out of the body ("نقلاً عن : اندبندنت عربية", "ترجمة صحيفة
+القدس العربي"). Generic credits ("وكالات"، "متابعات") are no intermediary.
+
+>>> from riwaya.model import Article, Provenance
+>>> a = Article(id="a", content_hash="a", source="t", text="قال الوزير إن …", author="سول - د ب أ")
+>>> [link.text for link in article_credits(a)]
+['د ب أ']
+>>> b = Article(id="b", content_hash="b", source="t", text="زعمت صحيفة …",
+...             provenance=[Provenance("relay", "اندبندنت عربية", "نقلاً عن : اندبندنت عربية")])
+>>> [(link.text, link.kind) for link in article_credits(b)]
+[('اندبندنت عربية', 'credit')]
+"""
+
+from __future__ import annotations
+
+from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.attribution.records import Link
+from riwaya.ingest.provenance import credit_line, dateline_credit
+from riwaya.model import Article
+
+__all__ = ["article_credits"]
+
+_GENERIC = frozenset(normalize_for_matching(w) for w in ("وكالات", "الوكالات", "متابعات", "خاص", "المحرر", "اعداد"))
+_CREDIT_KINDS = ("relay", "translation", "source")
+
+
+def article_credits(article: Article) -> list[Link]:
+    """The credit links of ``article``, outermost first (at most one per outlet)."""
+    found: list[str] = []
+    if article.author:
+        p = dateline_credit(article.author) or credit_line(article.author)
+        if p is not None and p.kind == "source":
+            found.append(p.outlet)
+    for p in article.provenance:
+        if p.kind in _CREDIT_KINDS:
+            found.append(p.outlet)
+    first_line = article.text.lstrip().split("\n", 1)[0]
+    p = dateline_credit(first_line)
+    if p is not None:
+        found.append(p.outlet)
+    links: list[Link] = []
+    seen: set[str] = set()
+    for outlet in found:
+        key = normalize_for_matching(outlet).replace(".", "").replace(" ", "")
+        if not outlet.strip() or normalize_for_matching(outlet) in _GENERIC or key in seen:
+            continue
+        seen.add(key)
+        links.append(Link(outlet, None, None, "credit"))
+    return links
