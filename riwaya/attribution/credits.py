@@ -17,15 +17,38 @@ credit line cleaning took out of the body ("نقلاً عن : اندبندنت �
 
 from __future__ import annotations
 
-from riwaya.arabic.normalize import normalize_for_matching
+import re
+
+from riwaya.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from riwaya.attribution.records import Link
-from riwaya.ingest.provenance import credit_line, dateline_credit
+from riwaya.ingest.provenance import AGENCIES, credit_line, dateline_credit
 from riwaya.model import Article
 
 __all__ = ["article_credits"]
 
 _GENERIC = frozenset(normalize_for_matching(w) for w in ("وكالات", "الوكالات", "متابعات", "خاص", "المحرر", "اعداد"))
 _CREDIT_KINDS = ("relay", "translation", "source")
+
+
+_AGENCY_NAMES = sorted(
+    {a for a in AGENCIES if normalize_for_matching(a) not in _GENERIC}
+    | {"الفرنسية", "الألمانية", "أ. ف. ب", "ا. ف. ب", "د. ب. أ", "يونهاب"},
+    key=len, reverse=True,
+)
+_AGENCY_RE = re.compile(
+    r"(?:^|[\s\-–—ـ/(«\":])(" + "|".join(re.escape(normalize_for_matching(a)).replace(r"\ ", r"\s*") for a in _AGENCY_NAMES)
+    + r")(?=$|[\s\-–—ـ/)»\":،,])"
+)
+
+
+def _agency_in(author: str) -> str | None:
+    """A wire agency named in a short author/dateline field ("سول :رويترز", "أ. ف. ب  (واشنطن)")."""
+    folded = normalize_for_matching(author)
+    m = _AGENCY_RE.search(folded)
+    if m is None:
+        return None
+    where = normalize_with_offsets(author)[1]
+    return author[where[m.start(1)]:where[m.end(1)]]
 
 
 def article_credits(article: Article) -> list[Link]:
@@ -35,6 +58,10 @@ def article_credits(article: Article) -> list[Link]:
         p = dateline_credit(article.author) or credit_line(article.author)
         if p is not None and p.kind == "source":
             found.append(p.outlet)
+        elif len(article.author.split()) <= 7:
+            agency = _agency_in(article.author)
+            if agency:
+                found.append(agency)
     for p in article.provenance:
         if p.kind in _CREDIT_KINDS:
             found.append(p.outlet)

@@ -64,7 +64,7 @@ _REGULAR: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], st
     ("أضاف", ("أضاف",), ("ضيف",), ("مضيف",), "assert", ""),
     ("تابع", ("تابع",), ("تابع",), ("متابع",), "assert", "clause"),
     ("أوضح", ("أوضح",), ("وضح",), ("موضح",), "assert", ""),
-    ("أشار", ("أشار",), ("شير",), ("مشير",), "assert", ""),
+    ("أشار", ("أشار",), (), ("مشير",), "assert", ""),
     ("لفت", ("لفت",), ("لفت",), ("لافت",), "assert", "clause"),
     ("بين", ("بين", "بيين"), ("بين",), ("مبين",), "assert", "clause"),
     ("أبان", ("أبان",), ("بين",), (), "assert", "clause"),
@@ -79,7 +79,7 @@ _REGULAR: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], st
     ("اعترف", ("اعترف",), ("عترف",), ("معترف",), "assert", ""),
     ("اعتبر", ("اعتبر",), ("عتبر",), ("معتبر",), "assert", ""),
     ("أرجع", ("أرجع",), ("رجع",), ("مرجع",), "assert", ""),
-    ("توقع", ("توقع",), ("توقع",), ("متوقع",), "assert", "clause"),
+    ("توقع", ("توقع",), ("توقع",), ("متوقع",), "assert", ""),
     ("نقل", ("نقل",), ("نقل",), ("ناقل",), "assert", "prep:عن"),
     ("طالب", ("طالب",), ("طالب",), ("مطالب",), "other", "ba"),
     ("ناشد", ("ناشد",), ("ناشد",), ("مناشد",), "other", ""),
@@ -95,12 +95,11 @@ _REGULAR: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], st
     ("اختتم", ("اختتم",), ("ختتم",), (), "assert", "clause"),
     ("شدد", ("شدد",), ("شدد",), ("مشدد",), "assert", ""),
     ("جادل", ("جادل",), ("جادل",), (), "assert", "clause"),
-    ("كتب", ("كتب",), ("كتب",), (), "assert", "clause"),
     ("أورد", ("أورد",), ("ورد",), (), "assert", "clause"),
     ("حث", ("حث",), ("حث",), (), "other", ""),
     ("أمل", ("أمل",), ("أمل",), ("آمل",), "other", "clause"),
     ("علم", ("علم",), (), (), "assert", "prep:من"),
-    ("عزا", ("عزا", "عز"), ("عزو",), (), "assert", ""),
+    ("عزا", ("عزا",), ("عزو",), (), "assert", ""),
     ("عرج", (), (), ("معرج",), "assert", ""),
 )
 
@@ -167,7 +166,7 @@ def _lexicon() -> dict[str, Cue]:
     for lemma, (forms, stance, needs) in _IRREGULAR.items():
         for form in forms:
             kind = "participle" if fold(form).startswith(("م", "داع", "ناف")) and lemma not in {"ادعى"} else "verb"
-            if form.startswith("مدع"):
+            if form.startswith("مدع") or lemma == "بقوله":
                 kind = "participle"
             add(form, Cue(lemma, kind, stance, needs, fold(form).endswith(_FEMININE_SUFFIXES)))
     for form in _PASSIVE:
@@ -184,7 +183,7 @@ def _lexicon() -> dict[str, Cue]:
                                         "ورد", "وورد", "جاء", "وجاء", "فجاء"}:
             # ambiguous: keep only with a clear continuation (checked by the extractor)
             table[word] = Cue(cue.lemma, cue.kind, cue.stance, cue.needs or "clause", cue.feminine, cue.passive)
-    for word in ("المتحدث",):
+    for word in ("المتحدث", "عبر", "وعبر", "فعبر", "عد", "وعد", "فعد"):
         table.pop(word, None)
     return table
 
@@ -197,4 +196,13 @@ def lookup_word(word: str) -> Cue | None:
     >>> lookup_word("ودعت").stance, lookup_word("قائلاً").lemma
     ('other', 'قال')
     """
-    return _lexicon().get(fold(word))
+    folded = fold(word)
+    cue = _lexicon().get(folded)
+    if cue is None and len(folded) > 4:
+        # an attached object pronoun: "أوضحته", "ذكرها", "نقلته"
+        for suffix in ("ه", "ها", "هم"):
+            if folded.endswith(suffix):
+                base = _lexicon().get(folded[: -len(suffix)])
+                if base is not None and base.kind == "verb" and folded[: -len(suffix)].endswith(("ت", "ر", "ح", "ل", "د")):
+                    return base
+    return cue

@@ -118,11 +118,12 @@ _TIME = _fs(
 _SPEAKER_STOP = _fs(
     "في عبر خلال أثناء بعد قبل عقب لدى حول الذي التي الذين اللذين اللتين اللذان وهو وهي وذلك بينما فيما "
     "حيث إذ بشأن بخصوص تجاه مع قوله قولها قولهم قولهما أمام منذ حتى إلا ولكن لكن عندما حين كما لأن لان "
-    "بأنه بانه بأنها بانها إلى الى على عن من"
+    "بأنه بانه بأنها بانها إلى الى على عن من بدوره بدورها بدورهم أيضا ذلك هذا هذه هؤلاء بشكل بقوة بصورة"
 ) | _TIME | _COMP_BARE
 _SPEAKER_KEEP_IN = _fs("في")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
 _CLAUSE_OPENERS = _fs("ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
 _RELATIVES = _fs("الذي التي الذين اللذين اللتين اللذان")
+_TOPIC_PREPS = _fs("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
 _NP_OBJECT_LEMMAS = {"نفى", "كذب", "تمنى", "طالب", "ناشد", "دعا", "وصف", "اتهم", "أرجع", "عزا", "توقع", "اعتبر",
                      "رأى", "حذر", "اعترف", "أعرب", "عبر", "تحدث", "كشف", "أكد", "شدد", "أوصى", "حث", "قدر", "أمل",
                      "برر", "أشار", "لفت", "نوه", "ادعى", "زعم", "عرج", "تساءل", "أبلغ", "ذكر"}
@@ -139,6 +140,8 @@ _DENY_MARKERS = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|عاري[هة]? عن الصحه|لا اساس ل|لا صحه|كاذب|مفبرك|شائعات|شايعات|اشاعات|"
     r"مجرد ادعاءات|لا يمت لل?حقيقه|غير دقيق"
 )
+_CONTRAST = _fs("إلا لكن ولكن بينما فيما وفيما حين")
+_PERSON_HEADS = _fs("اللاعب المدرب الحارس الدكتور المواطن الطالب الطالبة الخبراء الأطباء أسرة عائلة")
 _OUTLET_NOUN_STARTS = ("صحيف", "جريد", "مجل", "وكال", "قنا", "موقع", "تلفزيون", "شبك", "اذاع")
 
 
@@ -161,10 +164,11 @@ class _State:
     credits: tuple[Link, ...]
     publisher: str | None
     last: _Said | None = None
-    open_quote: tuple[_Said, str, str] | None = None  # (speaker, closing mark, stance)
+    open_quote: tuple[_Said, str, str, int] | None = None  # (speaker, closing mark, stance, units so far)
     outlets: list[str] = field(default_factory=list)  # outlets named so far, as written
     out: list[Statement] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)
 
 
 def find_statements(article: Article, entities: Sequence[Any] | None = None) -> list[Statement]:
@@ -187,7 +191,11 @@ def find_statements(article: Article, entities: Sequence[Any] | None = None) -> 
     state = _State(article, tuple(article_credits(article)), _publisher_name(article))
     state.sentence_starts = [s.start for s in article.sentences]
     spans = sorted((e.start, e.end) for e in entities or () if getattr(e, "type", "") in {"PER", "ORG"})
+    previous_end = 0
     for start, end in split_units(text):
+        if state.open_quote is not None and ("\n" in text[previous_end:start] or state.open_quote[3] > 3):
+            state.open_quote = None  # a quotation does not run across paragraphs
+        previous_end = end
         toks = _tokens(text, start, end)
         if toks:
             _unit(state, toks, start, end, spans)
@@ -220,7 +228,10 @@ def _unit(state: _State, toks: list[_Tok], ustart: int, uend: int, entity_spans:
     first_cue_tok = 0
     # A quotation left open by an earlier unit continues here.
     if state.open_quote is not None:
-        said, close, stance = state.open_quote
+        said, close, stance, count = state.open_quote
+        if close == '"' and sum(t.raw == '"' for t in toks) % 2 == 0:
+            state.open_quote = None
+            return _unit(state, toks, ustart, uend, entity_spans)
         k = next((i for i, t in enumerate(toks) if t.raw == close or (close == "”" and t.raw == '"')), None)
         cstart = toks[1].start if toks[0].raw in _OPEN_QUOTES and len(toks) > 1 else toks[0].start
         cend = toks[k].start if k is not None else uend
@@ -230,7 +241,7 @@ def _unit(state: _State, toks: list[_Tok], ustart: int, uend: int, entity_spans:
                            _sentence_index(state, ustart), anonymous_count(said.speaker.text) if said.type == "anonymous" else None,
                            True, said.refers_to)
             unit_out.append((-1, st, k if k is not None else len(toks)))
-        state.open_quote = None if k is not None else state.open_quote
+        state.open_quote = None if k is not None else (said, close, stance, count + 1)
         first_cue_tok = (k + 1) if k is not None else len(toks)
     _remember_outlets(state, toks)
     i = first_cue_tok
@@ -289,7 +300,7 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
                 break
             if _COMP_PRONOUN.match(f) or lookup_word(t.raw) is not None and lookup_word(t.raw).kind != "participle" and not f.startswith("ال"):
                 break
-            if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ")) and words > 0:
+            if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(_OUTLET_NOUN_STARTS)) and words > 0:
                 break  # addressee "لـ«عكاظ»", "للصحيفة"
             if f in {"نقلا", "ونقلا", "وفقا", "بحسب", "حسب", "حسبما", "بقوله"}:
                 break
@@ -323,19 +334,22 @@ _OBJECT_STARTS = _fs(
 
 def _looks_like_object(toks: list[_Tok], k: int) -> bool:
     f = toks[k].f
-    return f in _OBJECT_STARTS or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر"))
+    raw = toks[k].raw
+    return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر"))
 
 
 def _speaker_before(toks: list[_Tok], i: int) -> int | None:
     """Start token of the noun phrase right before token ``i`` (the cue), or None."""
     k = i - 1
-    if k >= 0 and toks[k].f in _RELATIVES:
+    relative = k >= 0 and toks[k].f in _RELATIVES
+    if relative:
         k -= 1
     if k >= 0 and toks[k].f in {"قد", "وقد"}:
         k -= 1
     end = k
     words = 0
-    while k >= 0 and words < 6:
+    max_words = 3 if relative else 6
+    while k >= 0 and words < max_words:
         t = toks[k]
         if t.punct:
             if t.raw in _CLOSE_QUOTES or t.raw in _OPEN_QUOTES:
@@ -345,14 +359,23 @@ def _speaker_before(toks: list[_Tok], i: int) -> int | None:
         f = t.f
         if f in {"كان", "وكان", "فكان", "كانت", "وكانت"}:
             break
-        if f in _SPEAKER_STOP - _SPEAKER_KEEP_IN or lookup_word(t.raw) is not None or _COMP_PRONOUN.match(f) or f in _PREPS:
+        if f in _SPEAKER_STOP - _SPEAKER_KEEP_IN or lookup_word(t.raw) is not None or _COMP_PRONOUN.match(f) or f in _PREPS \
+                or f in {"ما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
             break
         words += 1
         k -= 1
     start = k + 1
     while start <= end and toks[start].punct:
         start += 1
-    return start if start <= end and words > 0 else None
+    if start > end or words == 0:
+        return None
+    if start > 0 and toks[start - 1].f in _TOPIC_PREPS or toks[start].f in _TOPIC_PREPS:
+        return None
+    phrase = " ".join(t.raw for t in toks[start:end + 1])
+    opens = start == 0 or toks[start - 1].punct or toks[start - 1].f in _COMP_BARE or toks[start - 1].f in {"لكن", "ولكن"}
+    if not relative and not opens and speaker_type(phrase) == "person" and not any(w in fold(phrase).split() for w in _PERSON_HEADS):
+        return None
+    return start
 
 
 # ---------------------------------------------------------------- content
@@ -367,8 +390,11 @@ def _content_marker(toks: list[_Tok], p: int, cue: Cue, limit: int) -> tuple[int
     while k < end:
         t = toks[k]
         f = t.f
-        if t.raw in _OPEN_QUOTES and not _short_quote(toks, k):
-            return k + 1, "quote"
+        if t.raw in _OPEN_QUOTES:
+            if not _short_quote(toks, k):
+                return k + 1, "quote"
+            k = next(m for m in range(k + 1, len(toks)) if toks[m].raw in _CLOSE_QUOTES) + 1
+            continue
         if t.raw == ":":
             if k + 1 < len(toks) and toks[k + 1].raw in _OPEN_QUOTES:
                 return k + 2, "quote"
@@ -444,12 +470,19 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
         cue = lookup_word(t.raw)
         phrase = _phrase_head(toks, k)
         after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
+        if after_comma and t.f in _CONTRAST:
+            stops.append(k - 1)
+            continue
         if phrase and (after_comma or t.f.startswith("و")):
             stops.append(k - 1 if after_comma else k)
         elif cue is not None and (cue.kind == "participle" and (after_comma or prev.f in {"و"}) or after_comma and t.f.startswith(("و", "ف"))):
             stops.append(k - 1 if after_comma else k)
-        elif cue is not None and cue.kind == "verb" and (after_comma and cue.kind == "verb"):
+        elif cue is not None and cue.kind == "verb" and after_comma:
             stops.append(k - 1)
+        elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and k + 1 < len(toks) \
+                and (toks[k + 1].f in _COMP_BARE or toks[k + 1].f in _PREPS or toks[k + 1].raw == ":"
+                     or toks[k + 1].f in OUTLET_DESCRIPTIONS):
+            stops.append(k)
     return stops
 
 
@@ -490,6 +523,8 @@ def _phrase_head(toks: list[_Tok], i: int) -> tuple[int, str] | None:
 
 def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, Statement, int]],
                entity_spans: list[tuple[int, int]]) -> int | None:
+    if toks[i].start in state.consumed:
+        return None
     head = _phrase_head(toks, i)
     if head is None:
         return None
@@ -520,7 +555,8 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
     if kind in {"an", "lisan"} and unit_out and unit_out[-1][2] == -2:
         return None
     stops = _boundary_stops(toks)
-    if clause_initial and not _content_before(toks, i):
+    first = max((ce for ci, _, ce in unit_out if ci == -1), default=0)
+    if clause_initial and not _content_before(toks[first:], i - first):
         k = end
         while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ",", "-", "–", "—", ")"} or toks[k].f in _COMP_BARE or toks[k].f in _TIME):
             k += 1
@@ -637,7 +673,7 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     if cue is None:
         return None
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.f in {"بن", "ابن", "ابو", "بنت", "تم", "ال"}:
+    if prev is not None and (prev.f in {"بن", "ابن", "ابو", "بنت", "تم", "ال", "ما"} or _COMP_PRONOUN.match(prev.f)):
         return None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
@@ -656,7 +692,8 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     prev_clause_initial = prev is None or (prev.punct and prev.raw not in _CLOSE_QUOTES) or prev.f in _CLAUSE_OPENERS
     j = i + 1
     if cue.kind == "participle":
-        src = unit_out[-1][1] if unit_out else None
+        outer = [st for _, st, _ in unit_out if not any(o.content.start <= st.cue.start < o.content.end for _, o, _ in unit_out if o is not st)]
+        src = outer[-1] if outer else None
         if src is not None and not src.resolved_from_context:
             speaker, stype, refers, said_via = src.speaker, src.speaker_type, src.speaker_refers_to, src.via
         elif state.last is not None:
@@ -666,11 +703,37 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
             return None
         p = j
     else:
-        explicit = not nxt.punct and nxt.f not in _SPEAKER_STOP and not _COMP_PRONOUN.match(nxt.f) \
-            and nxt.f not in {"عنه", "عنها", "عنهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
+        j = _skip_addressee(toks, j)
+        nxt = toks[j] if j < len(toks) else nxt
+        explicit = j < len(toks) and not nxt.punct and nxt.f not in _SPEAKER_STOP and not _COMP_PRONOUN.match(nxt.f) \
+            and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and cue.lemma == "نقل" and nxt.f == "عن":
             explicit = False
-        if explicit:
+        same_unit = [st for _, st, _ in unit_out if not st.resolved_from_context or st.cue.text]
+        if explicit and same_unit and tok.f[:1] == "و" and speaker_type(nxt.raw) == "person" \
+                and not _has_head(nxt.f) and not _speaker_quote_start(toks, j):
+            explicit = False  # "ونفت موسكو …، واتهمت العسكريين": the same subject goes on
+            prev_clause_initial = True
+        if explicit and cue.lemma == "نقل":
+            an = next((m for m in range(j + 1, min(len(toks), j + 10)) if toks[m].f in {"عن", "عنه", "عنها", "عنهم"}), None)
+            if an is None or any(t.punct and t.raw not in _OPEN_QUOTES and t.raw not in _CLOSE_QUOTES for t in toks[j:an]):
+                return None
+            speaker = _strip_quotes(state, _span(state, toks[j].start, toks[an - 1].end))
+            stype = speaker_type(speaker.text, state.article.text)
+            refers = _refers(state, speaker.text)
+            p = an
+        elif explicit and cue.lemma == "علم":
+            # "وعلمت «الوطن» من مصادر مطلعة أن …": the source after من speaks
+            mn = next((m for m in range(j, min(len(toks), j + 5)) if toks[m].f == "من"), None)
+            if mn is None or mn + 1 >= len(toks):
+                return None
+            end = _np_end(toks, mn + 1)
+            if end <= mn + 1:
+                return None
+            speaker = _span(state, toks[mn + 1].start, toks[end - 1].end)
+            stype = speaker_type(speaker.text, state.article.text)
+            p = end
+        elif explicit:
             end = _np_end(toks, j, object_verb=cue.lemma in _NP_OBJECT_LEMMAS)
             end = _extend_to_entity(toks, j, end, entity_spans)
             if end <= j:
@@ -687,6 +750,10 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
                     speaker = _strip_quotes(state, _span(state, toks[before].start, toks[i - 2].end))
                 stype = speaker_type(speaker.text, state.article.text)
                 refers = _refers(state, speaker.text)
+            elif same_unit and (prev_clause_initial or tok.f[:1] == "و"):
+                src = same_unit[-1]
+                speaker, stype, refers, said_via = src.speaker, src.speaker_type, src.speaker_refers_to, src.via
+                resolved = src.resolved_from_context
             elif state.last is not None and (prev_clause_initial or cue.lemma == "نقل"):
                 speaker, stype, refers, said_via = state.last.speaker, state.last.type, state.last.refers_to, state.last.via
                 resolved = True
@@ -726,6 +793,7 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
                     y = head[0]
                     y_end = _np_end(toks, y)
                     if y_end > y:
+                        state.consumed.add(toks[q].start)
                         if not resolved:
                             inner = [Link(speaker.text, speaker, refers, "relay")]
                         else:
@@ -742,8 +810,8 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     limit = min([s for s in stops if s > i] + [len(toks)])
     marker = _content_marker(toks, p, cue, limit)
     if marker is None:
-        if cue.kind == "participle" or cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} \
-                or cue.lemma not in _NP_OBJECT_LEMMAS or cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}:
+        if cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} or cue.lemma not in _NP_OBJECT_LEMMAS \
+                or (cue.kind != "participle" and cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}):
             return None
         k = p
         while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in _TIME):
@@ -751,9 +819,19 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
         if k >= len(toks) or toks[k].punct:
             return None
         marker = (k, "np")
+    how = marker[1]
+    if cue.lemma in {"طالب", "ناشد", "دعا", "حث", "أوصى"} and how in {"prep", "np"} and cue.kind != "participle":
+        k = p
+        while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in _TIME):
+            k += 1
+        if k < marker[0] and k < len(toks):
+            marker = (k, "np")
+        elif how == "np" and not any(t.f.startswith("ب") or t.f in {"الي", "الى"} for t in toks[k:limit]):
+            return None
+        else:
+            marker = (marker[0], "prep")
     cstart, how = marker
-    if cue.needs == "ba" and how == "np":
-        return None
+
     if cue.lemma == "علم" and (how != "clause" or not inner and speaker is None):
         return None
     if cstart >= len(toks):
@@ -764,6 +842,10 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     content = _trim(state, toks[cstart].start, toks[cend - 1].end)
     if content is None or speaker is None:
         return None
+    if (resolved or cue.kind == "participle") and any(
+            st.content.start <= tok.start < st.content.end and st.content.start > 0
+            and state.article.text[st.content.start - 1] in "«“\"" for _, st, _ in unit_out):
+        return None  # a zero-subject verb inside a quotation is the quoted speaker's own wording
     if said_via is not None and not inner:
         via = said_via
     else:
@@ -784,8 +866,28 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     if not embedded and cue.kind != "participle":
         state.last = _Said(speaker, stype, via, refers)
     if left_open:
-        state.open_quote = (_Said(speaker, stype, via, refers), _OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance)
+        state.open_quote = (_Said(speaker, stype, via, refers), _OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
     return i + 1
+
+
+def _has_head(folded: str) -> bool:
+    return speaker_type(folded) != "person" or folded in _PERSON_HEADS
+
+
+def _speaker_quote_start(toks: list[_Tok], j: int) -> bool:
+    return toks[j].raw in _OPEN_QUOTES
+
+
+def _skip_addressee(toks: list[_Tok], j: int) -> int:
+    """Skip an addressee written before the speaker ("كشف لـ«عكاظ» مصدر مطلع …")."""
+    if j >= len(toks) or not toks[j].raw.startswith("ل") or toks[j].f.startswith(("لا", "لم", "لن")):
+        return j
+    k = j + 1 if toks[j].raw in {"لـ", "ل"} else j
+    if k < len(toks) and toks[k].raw in _OPEN_QUOTES:
+        close = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].raw in _CLOSE_QUOTES), None)
+        if close is not None and close + 1 < len(toks) and not toks[close + 1].punct and toks[close + 1].f not in _SPEAKER_STOP:
+            return close + 1
+    return j
 
 
 def _extend_to_entity(toks: list[_Tok], j: int, end: int, spans: list[tuple[int, int]]) -> int:
