@@ -15,9 +15,9 @@ Reported: statement precision/recall/F1, stance accuracy and via exact-match
 (element-wise after the same normalization) on matched statements, and, stricter,
 the share of matches whose speaker is equal after normalization.
 
->>> speakers_agree("وقال منصور", "المستشار مرتضى منصور"), speakers_agree("روسيا", "قطر")
+>>> speakers_agree("منصور", "المستشار مرتضى منصور"), speakers_agree("روسيا", "قطر")
 (True, False)
->>> round(content_overlap("الأهلي لعب وهو مطالب بالفوز", "الأهلي لعب وهو مطالب"), 2)
+>>> round(content_overlap("الأهلي لعب وهو مطالب", "الأهلي لعب وهو مطالب بالفوز"), 2)
 0.8
 """
 

@@ -169,6 +169,7 @@ class _State:
     out: list[Statement] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
+    stops: list[int] = field(default_factory=list)
 
 
 def find_statements(article: Article, entities: Sequence[Any] | None = None) -> list[Statement]:
@@ -244,6 +245,7 @@ def _unit(state: _State, toks: list[_Tok], ustart: int, uend: int, entity_spans:
         state.open_quote = None if k is not None else (said, close, stance, count + 1)
         first_cue_tok = (k + 1) if k is not None else len(toks)
     _remember_outlets(state, toks)
+    state.stops = _boundary_stops(toks)
     i = first_cue_tok
     while i < len(toks):
         tok = toks[i]
@@ -335,7 +337,7 @@ _OBJECT_STARTS = _fs(
 def _looks_like_object(toks: list[_Tok], k: int) -> bool:
     f = toks[k].f
     raw = toks[k].raw
-    return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر"))
+    return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))
 
 
 def _speaker_before(toks: list[_Tok], i: int) -> int | None:
@@ -554,7 +556,7 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
     # Inside a verb clause ("ذكرت الصحيفة نقلاً عن شخصين …"): handled by the verb.
     if kind in {"an", "lisan"} and unit_out and unit_out[-1][2] == -2:
         return None
-    stops = _boundary_stops(toks)
+    stops = state.stops
     first = max((ce for ci, _, ce in unit_out if ci == -1), default=0)
     if clause_initial and not _content_before(toks[first:], i - first):
         k = end
@@ -615,9 +617,16 @@ def _strip_quotes(state: _State, span: Span) -> Span:
     return span
 
 
-def _same_outlet(a: str, b: str) -> bool:
-    from riwaya.stories.relays import outlet_key
+def _outlet_key(name: str) -> str:
+    # as riwaya.stories.relays.outlet_key, without importing the stories package (0.7 s)
+    words = fold(name).split()
+    while words and words[0] in {"وكاله", "انباء", "صحيفه", "جريده", "مجله", "موقع", "قناه", "شبكه", "اذاعه"}:
+        words = words[1:]
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
 
+
+def _same_outlet(a: str, b: str) -> bool:
+    outlet_key = _outlet_key
     ka, kb = agency_key(a), agency_key(b)
     if ka or kb:
         return ka == kb
@@ -670,7 +679,7 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
              entity_spans: list[tuple[int, int]]) -> int | None:
     tok = toks[i]
     cue = lookup_word(tok.raw)
-    if cue is None:
+    if cue is None or tok.start in state.consumed or _phrase_head(toks, i) is not None:
         return None
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and (prev.f in {"بن", "ابن", "ابو", "بنت", "تم", "ال", "ما"} or _COMP_PRONOUN.match(prev.f)):
@@ -682,7 +691,7 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
         return None  # "يُذكر أن": the narrator's formula
     if cue.passive:
         return _passive_at(state, toks, i, cue, unit_out)
-    stops = _boundary_stops(toks)
+    stops = state.stops
     resolved = False
     inner: list[Link] = []
     speaker: Span | None = None
@@ -807,7 +816,7 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     addressee = _addressee(state, toks, p)
     if addressee is not None:
         inner = inner + [addressee]
-    limit = min([s for s in stops if s > i] + [len(toks)])
+    limit = min([s for s in stops if s >= p] + [len(toks)])
     marker = _content_marker(toks, p, cue, limit)
     if marker is None:
         if cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} or cue.lemma not in _NP_OBJECT_LEMMAS \

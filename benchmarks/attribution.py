@@ -1,0 +1,56 @@
+"""Attribution speed: articles/s of find_statements on real SaudiNewsNet articles, one core.
+
+    .venv/bin/python benchmarks/attribution.py [--day 2015-07-21] [--limit 1000]
+
+Prints the rate of find_statements (no NER) and, as a baseline measured in the same
+process on the same articles, the rate of plain sentence splitting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+import zipfile
+from pathlib import Path
+
+from riwaya.arabic.sentences import split_sentences
+from riwaya.attribution import find_statements
+from riwaya.errors import RiwayaError
+from riwaya.ingest.records import record_to_document
+from riwaya.pipeline import analyze
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--day", default="2015-07-21")
+    ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument("--data", default=str(DATA))
+    args = ap.parse_args(argv)
+    articles = []
+    with zipfile.ZipFile(Path(args.data) / f"{args.day}.zip") as zf:
+        records = json.loads(zf.read(zf.namelist()[0]))
+    for n, record in enumerate(records[: args.limit]):
+        try:
+            articles.append(analyze(record_to_document(record, f"{args.day}[{n}]")))
+        except RiwayaError:
+            continue
+    t0 = time.perf_counter()
+    for article in articles:
+        split_sentences(article.text)
+    base = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    statements = sum(len(find_statements(article)) for article in articles)
+    took = time.perf_counter() - t0
+    print(json.dumps({
+        "articles": len(articles), "statements": statements,
+        "attribution_articles_per_s": round(len(articles) / took, 1),
+        "sentence_split_articles_per_s": round(len(articles) / base, 1),
+        "attribution_time_over_sentence_split": round(took / base, 2),
+    }))
+
+
+if __name__ == "__main__":
+    main()
