@@ -1,9 +1,11 @@
 """Attribution speed: articles/s of find_statements on real SaudiNewsNet articles, one core.
 
-    .venv/bin/python benchmarks/attribution.py [--day 2015-07-21] [--limit 1000]
+    .venv/bin/python benchmarks/attribution.py [--day 2015-07-21] [--limit 1000] [--repeat 3]
 
 Prints the rate of find_statements (no NER) and, as a baseline measured in the same
-process on the same articles, the rate of plain sentence splitting.
+process on the same articles, the rate of plain sentence splitting; each is the best
+of ``--repeat`` passes (the machine is shared: the best pass is the least disturbed
+one; the first pass, with the word caches cold, is printed too). ``meets_target`` compares the attribution rate with issue 5's 200 articles/s.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--day", default="2015-07-21")
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--data", default=str(DATA))
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     articles = []
     with zipfile.ZipFile(Path(args.data) / f"{args.day}.zip") as zf:
@@ -37,18 +40,25 @@ def main(argv: list[str] | None = None) -> None:
             articles.append(analyze(record_to_document(record, f"{args.day}[{n}]")))
         except RiwayaError:
             continue
-    t0 = time.perf_counter()
-    for article in articles:
-        split_sentences(article.text)
-    base = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    statements = sum(len(find_statements(article)) for article in articles)
-    took = time.perf_counter() - t0
+    base = took = float("inf")
+    first: float | None = None
+    statements = 0
+    for _ in range(max(1, args.repeat)):
+        t0 = time.perf_counter()
+        for article in articles:
+            split_sentences(article.text)
+        base = min(base, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        statements = sum(len(find_statements(article)) for article in articles)
+        took = min(took, time.perf_counter() - t0)
+        first = took if first is None else first
     print(json.dumps({
         "articles": len(articles), "statements": statements,
         "attribution_articles_per_s": round(len(articles) / took, 1),
+        "attribution_first_pass_articles_per_s": round(len(articles) / (first or took), 1),
         "sentence_split_articles_per_s": round(len(articles) / base, 1),
         "attribution_time_over_sentence_split": round(took / base, 2),
+        "meets_target": len(articles) / took >= 200,
     }))
 
 

@@ -16,7 +16,7 @@ person because the article calls him "مدرب الأهلي").
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
 
@@ -107,6 +107,17 @@ def _bare(word: str) -> str:
     return word
 
 
+def _agency_form(name: str) -> str:
+    return " ".join(normalize_for_matching(name).replace(".", " ").split())
+
+
+_AGENCY_FORMS = tuple((key, tuple(_agency_form(n) for n in names)) for key, names in _AGENCY_GROUPS)
+_AGENCY_RES = tuple(
+    (key, re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(f) for f in forms) + r")(?:$|\s)"))
+    for key, forms in _AGENCY_FORMS
+)
+
+
 @cache
 def agency_key(name: str) -> str | None:
     """One key per wire agency, whatever the spelling; None when ``name`` is no known agency.
@@ -114,12 +125,10 @@ def agency_key(name: str) -> str | None:
     >>> agency_key("ا ف ب") == agency_key("وكالة فرانس برس") == agency_key("الفرنسية")
     True
     """
-    folded = " ".join(normalize_for_matching(name).replace(".", " ").split())
-    for key, names in _AGENCY_GROUPS:
-        for n in names:
-            fn = " ".join(normalize_for_matching(n).replace(".", " ").split())
-            if folded == fn or re.search(r"(?:^|\s)" + re.escape(fn) + r"(?:$|\s)", folded):
-                return key
+    folded = _agency_form(name)
+    for key, pattern in _AGENCY_RES:
+        if pattern.search(folded):
+            return key
     return None
 
 
@@ -174,8 +183,14 @@ def speaker_type(speaker: str, context: str = "") -> str:
         if w in _PERSON:
             return "person"
     if context and len(words) <= 3:
-        return _type_from_context(" ".join(words), normalize_for_matching(context))
+        return _type_from_context(" ".join(words), _folded_context(context))
     return "person"
+
+
+@lru_cache(maxsize=4)
+def _folded_context(text: str) -> str:
+    # the article text, folded once per article (not once per speaker)
+    return normalize_for_matching(text)
 
 
 def _type_from_context(name: str, folded_context: str) -> str:

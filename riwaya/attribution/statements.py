@@ -37,7 +37,7 @@ from typing import Any
 
 from riwaya.attribution.credits import article_credits
 from riwaya.attribution.records import Link, Statement
-from riwaya.attribution.cues import Cue, fold, lookup_word
+from riwaya.attribution.cues import Cue, fold, fold_word, lookup_folded, lookup_word
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS, agency_key, anonymous_count, is_outlet_name, speaker_type
 from riwaya.model import Article, Span, make_span
 
@@ -61,6 +61,7 @@ class _Tok:
     raw: str
     f: str  # folded
     punct: bool
+    cue: Cue | None = None  # the lexicon entry the word is, if any
 
 
 def split_units(text: str) -> list[tuple[int, int]]:
@@ -89,12 +90,33 @@ def _add_unit(text: str, start: int, end: int, units: list[tuple[int, int]]) -> 
         units.append((s, e))
 
 
+_WORD_INFO: dict[str, tuple[str, bool, Cue | None]] = {}
+
+
+def _word_info(raw: str) -> tuple[str, bool, Cue | None]:
+    """(folded, is punctuation, cue) of a token, memoized: news words repeat, and
+    folding every token afresh was the extractor's largest cost."""
+    info = _WORD_INFO.get(raw)
+    if info is None:
+        if raw in _PUNCT or raw[0] in "-–—":
+            info = (raw, True, None)
+        else:
+            f = fold_word(raw)
+            info = (f, False, lookup_folded(f))
+        if len(_WORD_INFO) > 200_000:
+            _WORD_INFO.clear()
+        _WORD_INFO[raw] = info
+    return info
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     toks = []
+    append = toks.append
     for m in _TOKEN_RE.finditer(text, start, end):
-        raw = m.group(0)
-        punct = raw in _PUNCT or raw[0] in "-–—"
-        toks.append(_Tok(m.start(), m.end(), raw, raw if punct else fold(raw), punct))
+        raw = m.group()
+        f, punct, cue = _WORD_INFO.get(raw) or _word_info(raw)
+        s, e = m.span()
+        append(_Tok(s, e, raw, f, punct, cue))
     return toks
 
 
@@ -300,7 +322,7 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
                     k += 1
                     continue
                 break
-            if _COMP_PRONOUN.match(f) or lookup_word(t.raw) is not None and lookup_word(t.raw).kind != "participle" and not f.startswith("ال"):
+            if _COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال"):
                 break
             if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(_OUTLET_NOUN_STARTS)) and words > 0:
                 break  # addressee "لـ«عكاظ»", "للصحيفة"
@@ -361,7 +383,7 @@ def _speaker_before(toks: list[_Tok], i: int) -> int | None:
         f = t.f
         if f in {"كان", "وكان", "فكان", "كانت", "وكانت"}:
             break
-        if f in _SPEAKER_STOP - _SPEAKER_KEEP_IN or lookup_word(t.raw) is not None or _COMP_PRONOUN.match(f) or f in _PREPS \
+        if f in _SPEAKER_STOP - _SPEAKER_KEEP_IN or t.cue is not None or _COMP_PRONOUN.match(f) or f in _PREPS \
                 or f in {"ما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
             break
         words += 1
@@ -425,7 +447,7 @@ def _content_marker(toks: list[_Tok], p: int, cue: Cue, limit: int) -> tuple[int
                 return nxt, "clause"
             if want == "ب" and f.startswith("ب") and len(f) > 3:
                 return k, "prep"
-            if lookup_word(t.raw) is not None and k > p:
+            if t.cue is not None and k > p:
                 return None
         k += 1
     return None
@@ -469,7 +491,7 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
         if t.punct or k == 0:
             continue
         prev = toks[k - 1]
-        cue = lookup_word(t.raw)
+        cue = t.cue
         phrase = _phrase_head(toks, k)
         after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
         if after_comma and t.f in _CONTRAST:
@@ -491,9 +513,15 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
 # ---------------------------------------------------------------- cues
 
 
+_PHRASE_BASES = ("وفقا", "طبقا", "وفق", "بحسب", "حسب", "حسبما", "نقلا", "علي")
+_PHRASE_WORDS = frozenset(_PHRASE_BASES) | frozenset("و" + b for b in _PHRASE_BASES)
+
+
 def _phrase_head(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     """(token index where the speaker starts, phrase kind) when a source phrase starts at ``i``."""
     f = toks[i].f
+    if f not in _PHRASE_WORDS:
+        return None
     base = f[1:] if f.startswith("و") and len(f) > 3 else f
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
@@ -502,17 +530,17 @@ def _phrase_head(toks: list[_Tok], i: int) -> tuple[int, str] | None:
         if nxt.f in {"ل", "لـ"} or nxt.raw.startswith("لـ") and len(nxt.raw) == 2:
             return (i + 2, "l") if i + 2 < len(toks) else None
         if nxt.f.startswith("ل"):
-            if nxt.f == "لما" and i + 2 < len(toks) and lookup_word(toks[i + 2].raw):
+            if nxt.f == "لما" and i + 2 < len(toks) and toks[i + 2].cue:
                 return (i + 3, "ma") if i + 3 < len(toks) else None
             return i + 1, "l"
         return None
     if base in {"بحسب", "حسب"}:
-        if nxt.f == "ما" and i + 2 < len(toks) and lookup_word(toks[i + 2].raw):
+        if nxt.f == "ما" and i + 2 < len(toks) and toks[i + 2].cue:
             return (i + 3, "ma") if i + 3 < len(toks) else None
         if nxt.punct or nxt.f in _NON_SOURCE or nxt.f in _PREPS:
             return None
         return i + 1, ""
-    if base == "حسبما" and lookup_word(nxt.raw):
+    if base == "حسبما" and nxt.cue:
         return (i + 2, "ma") if i + 2 < len(toks) else None
     if base == "نقلا" and nxt.f == "عن":
         return (i + 2, "an") if i + 2 < len(toks) else None
@@ -678,7 +706,7 @@ def _with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:
 def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, Statement, int]],
              entity_spans: list[tuple[int, int]]) -> int | None:
     tok = toks[i]
-    cue = lookup_word(tok.raw)
+    cue = tok.cue
     if cue is None or tok.start in state.consumed or _phrase_head(toks, i) is not None:
         return None
     prev = toks[i - 1] if i > 0 else None
