@@ -3,7 +3,10 @@
 It becomes the outermost link of every statement's chain (guideline §6): a named wire
 agency in the author field or a dateline ("الرياض - واس", "مدريد - رويترز:"), or a
 credit line cleaning took out of the body ("نقلاً عن : اندبندنت عربية", "ترجمة صحيفة
-القدس العربي"). Generic credits ("وكالات"، "متابعات") are no intermediary.
+القدس العربي"). Generic credits ("وكالات"، "متابعات") are no intermediary. A translation
+credit is followed by the original outlet it names (translator ← original); a bare
+"المصدر: …" line gives way to a relay or translation credit in the same article (a
+leftover widget such as "المصدر: الشرق الأوسط - 2022/11/18" inside a translated piece).
 
 >>> from riwaya.model import Article, Provenance
 >>> a = Article(id="a", content_hash="a", source="t", text="قال الوزير إن …", author="سول - د ب أ")
@@ -13,6 +16,12 @@ credit line cleaning took out of the body ("نقلاً عن : اندبندنت �
 ...             provenance=[Provenance("relay", "اندبندنت عربية", "نقلاً عن : اندبندنت عربية")])
 >>> [(link.text, link.kind) for link in article_credits(b)]
 [('اندبندنت عربية', 'credit')]
+>>> c = Article(id="c", content_hash="c", source="t", text="قال مسؤولون …", provenance=[
+...     Provenance("source", "الشرق الأوسط", "المصدر: الشرق الأوسط - 2022/11/18"),
+...     Provenance("original", "وول ستريت جورنال", "صحيفة وول ستريت جورنال الاميركية"),
+...     Provenance("translation", "القدس العربي", "ترجمة صحيفة القدس العربي")])
+>>> [link.text for link in article_credits(c)]
+['القدس العربي', 'وول ستريت جورنال']
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from riwaya.attribution.records import Link
 from riwaya.ingest.provenance import AGENCIES, credit_line, dateline_credit
 from riwaya.model import Article
 
-__all__ = ["article_credits"]
+__all__ = ["article_credits", "credit_scopes"]
 
 _GENERIC = frozenset(normalize_for_matching(w) for w in ("وكالات", "الوكالات", "متابعات", "خاص", "المحرر", "اعداد"))
 _CREDIT_KINDS = ("relay", "translation", "source")
@@ -62,9 +71,17 @@ def article_credits(article: Article) -> list[Link]:
             agency = _agency_in(article.author)
             if agency:
                 found.append(agency)
+    kinds = {p.kind for p in article.provenance}
+    specific = bool(kinds & {"relay", "translation"})
     for p in article.provenance:
+        if p.kind == "source" and specific:
+            continue  # a relay or translation credit says more than a bare "المصدر:" line
         if p.kind in _CREDIT_KINDS:
             found.append(p.outlet)
+    if "translation" in kinds:
+        # "ترجمة صحيفة القدس العربي" after "صحيفة وول ستريت جورنال": the translator
+        # relays the original outlet, the next link inward
+        found.extend(p.outlet for p in article.provenance if p.kind == "original")
     first_line = article.text.lstrip().split("\n", 1)[0]
     p = dateline_credit(first_line)
     if p is not None:
@@ -78,3 +95,36 @@ def article_credits(article: Article) -> list[Link]:
         seen.add(key)
         links.append(Link(outlet, None, None, "credit"))
     return links
+
+
+def _heading_names(heading: str, outlet: str) -> bool:
+    words = [w for w in normalize_for_matching(outlet).split() if len(w) > 2]
+    folded = normalize_for_matching(heading)
+    return bool(words) and all(w in folded for w in words)
+
+
+def credit_scopes(article: Article) -> list[tuple[int, Link]]:
+    """The credit links of ``article`` with the offset from which each applies: 0, except
+    in a composite article whose translated part opens with a heading naming the
+    original outlet ("## “وول ستريت جورنال” تكشف …" before "ترجمة صحيفة القدس العربي"):
+    the translation and original credits then cover the text from that heading on.
+
+    >>> from riwaya.model import Article, Provenance, Span
+    >>> text = "نفى الكرملين التقرير.\n\nوول ستريت جورنال تكشف\n\nوقال مسؤولون إن …"
+    >>> a = Article(id="a", content_hash="a", source="t", text=text,
+    ...     headings=[Span(23, 41, "وول ستريت جورنال تكشف")],
+    ...     provenance=[Provenance("original", "وول ستريت جورنال", "صحيفة وول ستريت جورنال"),
+    ...                 Provenance("translation", "القدس العربي", "ترجمة صحيفة القدس العربي")])
+    >>> [(start, link.text) for start, link in credit_scopes(a)]
+    [(23, 'القدس العربي'), (23, 'وول ستريت جورنال')]
+    """
+    links = article_credits(article)
+    originals = [p.outlet for p in article.provenance if p.kind == "original"]
+    translated = {normalize_for_matching(p.outlet) for p in article.provenance if p.kind in {"original", "translation"}}
+    start = 0
+    if originals and "translation" in {p.kind for p in article.provenance}:
+        for heading in article.headings:
+            if any(_heading_names(heading.text, o) for o in originals):
+                start = heading.start
+                break
+    return [(start if normalize_for_matching(link.text) in translated else 0, link) for link in links]

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from riwaya.attribution.credits import article_credits
+from riwaya.attribution.credits import credit_scopes
 from riwaya.attribution.records import Link, Statement
 from riwaya.attribution.cues import Cue, fold, fold_word, lookup_folded, lookup_word
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS, agency_key, anonymous_count, is_outlet_name, speaker_type
@@ -140,7 +140,8 @@ _TIME = _fs(
 _SPEAKER_STOP = _fs(
     "في عبر خلال أثناء بعد قبل عقب لدى حول الذي التي الذين اللذين اللتين اللذان وهو وهي وذلك بينما فيما "
     "حيث إذ بشأن بخصوص تجاه مع قوله قولها قولهم قولهما أمام منذ حتى إلا ولكن لكن عندما حين كما لأن لان "
-    "بأنه بانه بأنها بانها إلى الى على عن من بدوره بدورها بدورهم أيضا ذلك هذا هذه هؤلاء بشكل بقوة بصورة"
+    "بأنه بانه بأنها بانها إلى الى على عن من بدوره بدورها بدورهم أيضا ذلك هذا هذه هؤلاء بشكل بقوة بصورة "
+    "فقد وقد"
 ) | _TIME | _COMP_BARE
 _SPEAKER_KEEP_IN = _fs("في")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
 _CLAUSE_OPENERS = _fs("ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
@@ -183,7 +184,7 @@ class _Said:
 @dataclass(slots=True)
 class _State:
     article: Article
-    credits: tuple[Link, ...]
+    credits: list[tuple[int, Link]]  # (offset from which it applies, link)
     publisher: str | None
     last: _Said | None = None
     open_quote: tuple[_Said, str, str, int] | None = None  # (speaker, closing mark, stance, units so far)
@@ -192,6 +193,7 @@ class _State:
     sentence_starts: list[int] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
     stops: list[int] = field(default_factory=list)
+    lead_end: int = 0  # end of the article's first unit
 
 
 def find_statements(article: Article, entities: Sequence[Any] | None = None) -> list[Statement]:
@@ -211,11 +213,13 @@ def find_statements(article: Article, entities: Sequence[Any] | None = None) -> 
     text = article.text
     if not text.strip():
         return []
-    state = _State(article, tuple(article_credits(article)), _publisher_name(article))
+    state = _State(article, credit_scopes(article), _publisher_name(article))
     state.sentence_starts = [s.start for s in article.sentences]
     spans = sorted((e.start, e.end) for e in entities or () if getattr(e, "type", "") in {"PER", "ORG"})
     previous_end = 0
-    for start, end in split_units(text):
+    units = split_units(text)
+    state.lead_end = units[0][1] if units else 0
+    for start, end in units:
         if state.open_quote is not None and ("\n" in text[previous_end:start] or state.open_quote[3] > 3):
             state.open_quote = None  # a quotation does not run across paragraphs
         previous_end = end
@@ -280,12 +284,28 @@ def _unit(state: _State, toks: list[_Tok], ustart: int, uend: int, entity_spans:
     state.out.extend(st for _, st, _ in unit_out)
 
 
+def _outlet_noun_prefix(f: str) -> int | None:
+    """How many clitic letters (و، then ب or ل) come before an outlet noun ("لصحيفة",
+    "وبوكالة", "وكالة"), or None when ``f`` does not start with one."""
+    if f.startswith(_OUTLET_NOUN_STARTS):
+        return 0
+    if f[:1] in ("و", "ب", "ل") and f[1:].startswith(_OUTLET_NOUN_STARTS):
+        return 1
+    if f[:1] == "و" and f[1:2] in ("ب", "ل") and f[2:].startswith(_OUTLET_NOUN_STARTS):
+        return 2
+    return None
+
+
 def _remember_outlets(state: _State, toks: list[_Tok]) -> None:
     for i, t in enumerate(toks):
-        if t.f.lstrip("وبل").startswith(_OUTLET_NOUN_STARTS) and not t.f.startswith("ال") and i + 1 < len(toks):
-            end = _np_end(toks, i + 1, max_words=4)
-            if end > i + 1:
-                state.outlets.append(text_between(state, toks[i].start, toks[end - 1].end))
+        if t.punct or t.f.startswith("ال") or i + 1 >= len(toks):
+            continue
+        n = _outlet_noun_prefix(t.f)
+        if n is None:
+            continue
+        end = _np_end(toks, i + 1, max_words=4)
+        if end > i + 1:
+            state.outlets.append(text_between(state, t.start + n, toks[end - 1].end))
 
 
 def text_between(state: _State, start: int, end: int) -> str:
@@ -609,6 +629,11 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
             if not any(_same_outlet(lk.text, link.text) for lk in credits):
                 credits.append(link)
             unit_out[-1] = (ci, _replace_via(prev_st, tuple(credits + rest)), cend)
+            if not state.out and toks[i].start < state.lead_end and not any(
+                    _same_outlet(c.text, link.text) for _, c in state.credits):
+                # the lead's credit ("كشف تقرير …، وفقاً لوكالة أنباء الجزيرة") is the
+                # article's provenance: the outermost link of every statement (issue 5 §2)
+                state.credits.append((0, Link(speaker.text, speaker, link.refers_to, "credit")))
             return end
     if content is None:
         return None
@@ -645,11 +670,18 @@ def _strip_quotes(state: _State, span: Span) -> Span:
     return span
 
 
+_NAME_QUOTES = str.maketrans("", "", "«»“”\"'()")
+_NISBA = re.compile(r"^ال\S+(?:يه|يين|يون)$")
+
+
 def _outlet_key(name: str) -> str:
-    # as riwaya.stories.relays.outlet_key, without importing the stories package (0.7 s)
-    words = fold(name).split()
+    # as riwaya.stories.relays.outlet_key, without importing the stories package (0.7 s);
+    # quotation marks and a trailing nisba ("الأميركية") are dropped too
+    words = fold(name).translate(_NAME_QUOTES).split()
     while words and words[0] in {"وكاله", "انباء", "صحيفه", "جريده", "مجله", "موقع", "قناه", "شبكه", "اذاعه"}:
         words = words[1:]
+    while len(words) > 1 and _NISBA.match(words[-1]):
+        words = words[:-1]
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
 
 
@@ -661,10 +693,59 @@ def _same_outlet(a: str, b: str) -> bool:
     return outlet_key(a) == outlet_key(b)
 
 
+# a description -> the outlet nouns it can refer back to ("" any news outlet)
+_DESCRIBES = {"الصحيفه": ("صحيف", "جريد"), "الجريده": ("جريد", "صحيف"), "المجله": ("مجل", "صحيف", "جريد"),
+              "الوكاله": ("وكال",), "القناه": ("قنا", "شبك", "تلفزيون"), "الموقع": ("موقع",),
+              "الشبكه": ("شبك", "قنا"), "التلفزيون": ("تلفزيون", "قنا"), "الاذاعه": ("اذاع",), "المنفذ": ()}
+_REPORT_HEADS = frozenset({"تقرير", "التقرير", "تقريرا", "لتقرير", "وتقرير"})
+
+
+def _news_outlet(name: str, nouns: tuple[str, ...]) -> bool:
+    f = fold(name)
+    if nouns:
+        return f.startswith(nouns)
+    # any news outlet: "وكالة الفضاء" is no news agency
+    return not f.startswith("وكال") or "انباء" in f or agency_key(name) is not None
+
+
+def _described(state: _State, description: str) -> str | None:
+    """The outlet named earlier that ``description`` ("الصحيفة", "للمنفذ") refers to."""
+    nouns = _DESCRIBES.get(description)
+    if nouns is None:
+        return None
+    for name in reversed(state.outlets):
+        if _news_outlet(name, nouns):
+            return name
+    return None
+
+
 def _refers(state: _State, speaker: str) -> str | None:
-    words = fold(speaker).split()
-    if len(words) == 1 and words[0] in OUTLET_DESCRIPTIONS and state.outlets:
-        return state.outlets[-1]
+    """What a description refers to: "الصحيفة" the newspaper named before it, "التقرير" /
+    "تقرير الصحيفة الأميركية" / "تقرير موسع لصحيفة X" the outlet whose report it is."""
+    words = fold(speaker).translate(_NAME_QUOTES).split()
+    if not words or not state.outlets and not words[0] in _REPORT_HEADS:
+        return None
+    head = words[0][1:] if words[0].startswith("ل") and words[0][1:] in _DESCRIBES else words[0]
+    if len(words) == 1 and head in _DESCRIBES:
+        return _described(state, head)
+    if head not in _REPORT_HEADS:
+        return None
+    rest = words[1:]
+    for k, w in enumerate(rest):  # "تقرير نشرته صحيفة X", "تقرير موسع لصحيفة X"
+        n = _outlet_noun_prefix(w)
+        if n is not None and not w[n:].startswith("ال"):
+            for name in reversed(state.outlets):
+                if _outlet_key(name) and _outlet_key(name) in " ".join(rest[k:]) or _same_outlet(name, " ".join(rest[k:])):
+                    return name
+            return None
+        if w in _DESCRIBES or w[1:] in _DESCRIBES:
+            return _described(state, w if w in _DESCRIBES else w[1:])
+    for name in reversed(state.outlets):  # "تقرير وول ستريت جورنال"
+        key = _outlet_key(name)
+        if key and key in " ".join(rest):
+            return name
+    if not rest and head in {"التقرير"}:
+        return _described(state, "المنفذ")
     return None
 
 
@@ -677,11 +758,13 @@ def _via_for(state: _State, speaker: Span, stype: str, inner: list[Link], toks: 
              unit_out: list[tuple[int, Statement, int]]) -> tuple[Link, ...]:
     """Credit links (outermost), then the sentence's own intermediaries, then the
     embedding speaker when the cue sits inside another statement's content."""
-    credits = [c for c in state.credits if not _same_outlet(c.text, speaker.text)]
-    if inner and credits and _same_outlet(credits[0].text, inner[0].text):
-        inner = inner[1:]
-    links = credits + inner
+    refers = _refers(state, speaker.text)
     cue_start = toks[i].start
+    credits = [c for start, c in state.credits if start <= cue_start
+               and not _same_outlet(c.text, speaker.text) and not (refers and _same_outlet(c.text, refers))]
+    while inner and any(_same_outlet(c.text, inner[0].refers_to or inner[0].text) for c in credits):
+        inner = inner[1:]  # the sentence names a credited outlet again
+    links = credits + inner
     for _, st, _ in unit_out:
         if st.content.start <= cue_start < st.content.end and st.speaker != speaker:
             links = list(st.via) + [Link(st.speaker.text, st.speaker, st.speaker_refers_to, "embedding")]
@@ -964,8 +1047,11 @@ def _addressee(state: _State, toks: list[_Tok], p: int) -> Link | None:
             if is_outlet_name(name):
                 if state.publisher and (_same_outlet(name, state.publisher) or fold(state.publisher) in fold(name)):
                     return None
-                if fold(name).strip("«»\" ") in OUTLET_DESCRIPTIONS or fold(name).startswith(tuple("ال" + d[2:] for d in ())):
-                    refers = state.outlets[-1] if state.outlets else None
+                bare = fold(name).strip("«»\" ")
+                if t.f.startswith("لل") and "ال" + bare[1:] in OUTLET_DESCRIPTIONS:
+                    name, bare = "ال" + name[1:], "ال" + bare[1:]  # "للصحيفة" = لـ + الصحيفة
+                if bare in OUTLET_DESCRIPTIONS:
+                    refers = _described(state, bare)
                     if refers is None or (state.publisher and fold(state.publisher) in fold(refers)):
                         return None
                     return Link(name, _span(state, start, toks[end - 1].end), refers, "addressee")
