@@ -157,7 +157,7 @@ _NON_SOURCE = _fs(
     "مقررات طلبات طلب الطلب آلية الآلية خطة الخطة نظام النظام القانون قانون قرار القرار الاتفاق اتفاق الأنظمة "
     "اللوائح الشروط شروط التعليمات تعليمات المعايير معايير الأولوية الحاجة الظروف الإمكانيات المتاح الأصول "
     "السن الجنس المنطقة الموقع الجدول جدول الترتيب ترتيب الفئة رغبة رغبته الاتفاقية البرنامج الموعد "
-    "الأحوال المواصفات مقتضيات توجيهات التوجيهات أحكام الأحكام"
+    "الأحوال المواصفات مقتضيات توجيهات التوجيهات أحكام الأحكام إطار الإطار تعميم التعميم لائحة اللائحة"
 )
 _DENY_MARKERS = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|عاري[هة]? عن الصحه|لا اساس ل|لا صحه|كاذب|مفبرك|شائعات|شايعات|اشاعات|"
@@ -344,8 +344,9 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
                 break
             if _COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال"):
                 break
-            if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(_OUTLET_NOUN_STARTS)) and words > 0:
-                break  # addressee "لـ«عكاظ»", "للصحيفة"
+            if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(_OUTLET_NOUN_STARTS)) and words > 0 \
+                    and not (toks[j].f in _REPORT_HEADS and f[1:].startswith(_OUTLET_NOUN_STARTS)):
+                break  # addressee "لـ«عكاظ»", "للصحيفة" (but "تقرير موسع لصحيفة X" is the paper's report)
             if f in {"نقلا", "ونقلا", "وفقا", "بحسب", "حسب", "حسبما", "بقوله"}:
                 break
             if object_verb and words > 0 and _looks_like_object(toks, k):
@@ -372,7 +373,7 @@ def _short_quote(toks: list[_Tok], k: int, close: str | None = None) -> bool:
 _OBJECT_STARTS = _fs(
     "تقارير تقرير ما وجود صحة أي كل خطف مقتل إصابة حدوث عودة أنباء الأنباء الأخبار أخبار الاتهامات اتهامات "
     "المعلومات معلومات الشائعات شائعات الإشاعات ادعاءات الادعاءات نيته قيام تعرض ضرورة أهمية رغبته "
-    "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته"
+    "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء"
 )
 
 
@@ -542,7 +543,7 @@ def _phrase_head(toks: list[_Tok], i: int) -> tuple[int, str] | None:
     f = toks[i].f
     if f not in _PHRASE_WORDS:
         return None
-    base = f[1:] if f.startswith("و") and len(f) > 3 else f
+    base = f if f in _PHRASE_BASES else f[1:]  # "وفقا" is a base word, "ووفقا" و + وفقا
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return None
@@ -550,8 +551,10 @@ def _phrase_head(toks: list[_Tok], i: int) -> tuple[int, str] | None:
         if nxt.f in {"ل", "لـ"} or nxt.raw.startswith("لـ") and len(nxt.raw) == 2:
             return (i + 2, "l") if i + 2 < len(toks) else None
         if nxt.f.startswith("ل"):
-            if nxt.f == "لما" and i + 2 < len(toks) and toks[i + 2].cue:
-                return (i + 3, "ma") if i + 3 < len(toks) else None
+            if nxt.f == "لما":
+                if i + 2 < len(toks) and toks[i + 2].cue:
+                    return (i + 3, "ma") if i + 3 < len(toks) else None
+                return None  # "وفقاً لما يلي"
             return i + 1, "l"
         return None
     if base in {"بحسب", "حسب"}:
@@ -579,6 +582,8 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
     if head is None:
         return None
     j, kind = head
+    if kind == "ma" and j < len(toks) and toks[j].f in {"به", "بها", "بهم"}:
+        j += 1  # "حسبما أفاد به التقرير"
     if j >= len(toks):
         return None
     sp_start_char = toks[j].start
@@ -641,8 +646,10 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
     st = Statement(speaker, stype, cue, "assert", content, via, _sentence_index(state, toks[i].start),
                    anonymous_count(speaker.text) if stype == "anonymous" else None, False, _refers(state, speaker.text))
     st = _with_stance(st)
+    embedded = any(o.content.start <= toks[i].start < o.content.end for _, o, _ in unit_out)
     unit_out.append((i, st, len(toks)))
-    state.last = _Said(speaker, stype, via, st.speaker_refers_to)
+    if not embedded:  # "«… وفقا لتقارير الأمم المتحدة …»، موضحا": the minister goes on
+        state.last = _Said(speaker, stype, via, st.speaker_refers_to)
     return end
 
 
@@ -714,7 +721,7 @@ def _described(state: _State, description: str) -> str | None:
     if nouns is None:
         return None
     for name in reversed(state.outlets):
-        if _news_outlet(name, nouns):
+        if _news_outlet(name, nouns) and not (not nouns and any(_same_outlet(name, c.text) for _, c in state.credits)):
             return name
     return None
 
@@ -725,7 +732,9 @@ def _refers(state: _State, speaker: str) -> str | None:
     words = fold(speaker).translate(_NAME_QUOTES).split()
     if not words or not state.outlets and not words[0] in _REPORT_HEADS:
         return None
-    head = words[0][1:] if words[0].startswith("ل") and words[0][1:] in _DESCRIBES else words[0]
+    head = words[0]
+    if head.startswith("ل") and head not in _DESCRIBES:
+        head = head[1:] if head[1:] in _DESCRIBES else "ا" + head if "ا" + head in _DESCRIBES else head
     if len(words) == 1 and head in _DESCRIBES:
         return _described(state, head)
     if head not in _REPORT_HEADS:
@@ -1044,7 +1053,7 @@ def _addressee(state: _State, toks: list[_Tok], p: int) -> Link | None:
             name = state.article.text[start:toks[end - 1].end]
             if not name.strip():
                 return None
-            if is_outlet_name(name):
+            if is_outlet_name(name) or any(_same_outlet(name, o) for o in state.outlets):
                 if state.publisher and (_same_outlet(name, state.publisher) or fold(state.publisher) in fold(name)):
                     return None
                 bare = fold(name).strip("«»\" ")
