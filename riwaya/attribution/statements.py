@@ -144,7 +144,7 @@ _SPEAKER_STOP = _fs(
     "فقد وقد"
 ) | _TIME | _COMP_BARE
 _SPEAKER_KEEP_IN = _fs("في")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
-_CLAUSE_OPENERS = _fs("ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
+_CLAUSE_OPENERS = _fs("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
 _RELATIVES = _fs("الذي التي الذين اللذين اللتين اللذان")
 _TOPIC_PREPS = _fs("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
 _NP_OBJECT_LEMMAS = {"نفى", "كذب", "تمنى", "طالب", "ناشد", "دعا", "وصف", "اتهم", "أرجع", "عزا", "توقع", "اعتبر",
@@ -595,6 +595,8 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
     end = _np_end(toks, j, max_words=8)
     if end <= j:
         return None
+    if end > j + 1 and toks[j].f in _BARE_DESCRIPTIONS and not toks[j + 1].f.startswith(("ال", "لل")):
+        end = j + 1  # "بحسب التقرير شملت الحوارات …": a verb follows the description
     if toks[j].f in _NON_SOURCE or toks[j].f[1:] in _NON_SOURCE:
         return None
     speaker = _span(state, sp_start_char, toks[end - 1].end)
@@ -705,6 +707,7 @@ _DESCRIBES = {"الصحيفه": ("صحيف", "جريد"), "الجريده": ("ج
               "الوكاله": ("وكال",), "القناه": ("قنا", "شبك", "تلفزيون"), "الموقع": ("موقع",),
               "الشبكه": ("شبك", "قنا"), "التلفزيون": ("تلفزيون", "قنا"), "الاذاعه": ("اذاع",), "المنفذ": ()}
 _REPORT_HEADS = frozenset({"تقرير", "التقرير", "تقريرا", "لتقرير", "وتقرير"})
+_BARE_DESCRIPTIONS = OUTLET_DESCRIPTIONS | {"التقرير", "البيان", "المصدر", "الدراسه"}
 
 
 def _news_outlet(name: str, nouns: tuple[str, ...]) -> bool:
@@ -873,7 +876,13 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
             p = end
         else:
             before = None if prev_clause_initial else _speaker_before(toks, i)
-            if before is not None:
+            report = _report_object(toks, i) if before is None and tok.f[:1] in "يت" else None
+            if report is not None:
+                # "نفى الكرملين تقريراً لصحيفة …، الجمعة، يفيد بأن …": the report says it
+                speaker = _span(state, toks[report[0]].start, toks[report[1] - 1].end)
+                stype = speaker_type(speaker.text, state.article.text)
+                refers = _refers(state, speaker.text)
+            elif before is not None:
                 speaker = _strip_quotes(state, _span(state, toks[before].start, toks[i - 1 if toks[i - 1].f not in _RELATIVES else i - 2].end))
                 if toks[i - 1].f in {"قد", "وقد"}:
                     speaker = _strip_quotes(state, _span(state, toks[before].start, toks[i - 2].end))
@@ -997,6 +1006,27 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     if left_open:
         state.open_quote = (_Said(speaker, stype, via, refers), _OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
     return i + 1
+
+
+_REPORT_OBJECTS = _fs("تقريرا تقريراً تقارير بيانا بياناً")
+
+
+def _report_object(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """(start, end) tokens of an indefinite report noun phrase ("تقريرا لصحيفة X") that an
+    imperfect cue at ``i`` describes, within the same sentence and after no other verb."""
+    for k in range(i - 1, max(-1, i - 15), -1):
+        t = toks[k]
+        if t.punct and t.raw in {".", "!", "؟", "?", ":"}:
+            return None
+        if not t.punct and t.f in _REPORT_OBJECTS:
+            end = k + 1
+            while end < i and not toks[end].punct:
+                end += 1
+            return k, end
+        if not t.punct and t.cue is not None and k < i - 1 and t.f not in _REPORT_OBJECTS and t.cue.kind == "verb":
+            # the verb whose object the report is: keep looking just before it
+            continue
+    return None
 
 
 def _has_head(folded: str) -> bool:

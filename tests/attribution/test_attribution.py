@@ -10,6 +10,7 @@ import pytest
 
 from riwaya.attribution import chain, evaluate_attribution, find_statements, format_chain, independent_origins
 from riwaya.attribution.commands import score_report, statements_report
+from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.attribution.evaluate import content_overlap, load_gold_articles
 from riwaya.model import Article
 from riwaya.pipeline import analyze
@@ -29,30 +30,101 @@ def seeds() -> dict[str, Article]:
 
 
 def _find(article: Article, quote: str) -> list[Any]:
+    """Statements whose content covers ≥ 40% of ``quote``'s words, best first (ties
+    broken by how much of the statement the quote covers, then text order)."""
     quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", quote)
-    return [s for s in find_statements(article) if content_overlap(s.content.text, quote) >= 0.4]
+    scored = sorted(((content_overlap(s.content.text, quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
+                     for n, s in enumerate(find_statements(article))), key=lambda x: (-x[0], x[1]))
+    return [s for overlap, _, s in scored if overlap >= 0.4]
+
+
+# seeds.json names chain links in English; the Arabic forms that name them in the seed
+# texts (from seeds.json `entities` variants and descriptors). A link the gold marks as
+# not named in the text ("wire agency (not named …)", "unnamed English-language …",
+# "implicit") may be absent from a predicted chain; an anonymous source is matched by
+# its head words.
+_NAMED_LINKS = {
+    "Wall Street Journal": "وول ستريت جورنال", "WSJ": "وول ستريت جورنال", "a report (= WSJ)": "وول ستريت جورنال",
+    "القدس العربي": "القدس العربي", "اندبندنت عربية": "اندبندنت عربية", "الجزيرة": "الجزيرة",
+    "CNN": "cnn|سي إن إن", "Axios": "أكسيوس", "Peskov": "بيسكوف|متحدث باسم الكرملين", "Kremlin": "الكرملين",
+    "Trump campaign": "حملة ترامب|حملة ترمب", "Donald Trump": "ترامب|ترمب", "Elon Musk": "ماسك",
+    "Bremmer": "بريمر", "Fiona Hill": "فيونا هيل", "Zelensky": "زيلينسكي", "Woodward": "وودورد",
+    "DOJ": "وزارة العدل|إفادة خطية", "Pentagon officials": "مسؤولو البنتاغون", "Ukrainian officials": "مسؤولون أوكرانيون",
+}
+_ANONYMOUS_LINK = "مصدر|مصادر|مسؤول|مطلع|شخص|ضابط|العديد|عدة|تقارير"
+_OPTIONAL_LINK = ("not named", "unnamed English", "not stated", "implicit)", "(WSJ, implicit")
+
+
+def _link_pattern(element: str) -> tuple[re.Pattern[str], bool]:
+    optional = any(o in element for o in _OPTIONAL_LINK)
+    for english, arabic in _NAMED_LINKS.items():
+        if element.startswith(english) or english in element.split(" (")[0]:
+            return re.compile(normalize_for_matching(arabic)), optional
+    return re.compile(normalize_for_matching(_ANONYMOUS_LINK)), optional
+
+
+def _chain_matches(predicted: list[str], gold: list[str]) -> bool:
+    """Every predicted name (outermost first) matches the next gold link in order; only
+    links the gold marks as unnamed may be skipped."""
+    links = [_link_pattern(e) for e in gold]
+    names = [normalize_for_matching(p) for p in predicted]
+
+    def walk(i: int, j: int) -> bool:
+        if j == len(names):
+            return all(optional for _, optional in links[i:])
+        if i == len(links):
+            return False
+        pattern, optional = links[i]
+        return bool(pattern.search(names[j])) and walk(i + 1, j + 1) or optional and walk(i + 1, j)
+    return walk(0, 0)
 
 
 def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, Any]) -> None:
-    found = stance_ok = total = 0
+    """Acceptance 1: each occurrence of each seeds.json statement, with the speaker its
+    article states (the last link of `chain_as_stated`), the statement's stance and the
+    chain as stated (the publishing site, its first element, is never a link)."""
+    n = {"occurrences": 0, "found": 0, "speaker": 0, "stance": 0, "chain": 0, "all": 0}
     for statement in seeds_gold["statements"]:
         for occ in statement["occurrences"]:
-            total += 1
+            n["occurrences"] += 1
             hits = _find(seeds[occ["article"]], occ["quote"])
-            if hits:
-                found += 1
-                stance_ok += any(h.stance == statement["stance"] for h in hits)
-    print(f"seeds: {found} of {total} statement occurrences extracted, {stance_ok} with the gold stance")
-    assert found >= 0.5 * total
-    assert stance_ok >= 0.65 * found  # measured 39 of 57: stance of seed statements is a known gap
+            if not hits:
+                continue
+            n["found"] += 1
+            gold_chain = occ["chain_as_stated"][1:]
+            best = hits[0]
+            names = chain(best)
+            speaker_ok = bool(_link_pattern(gold_chain[-1])[0].search(normalize_for_matching(names[-1])))
+            stance_ok = best.stance == statement["stance"]
+            chain_ok = _chain_matches(names, gold_chain)
+            n["speaker"] += speaker_ok
+            n["stance"] += stance_ok
+            n["chain"] += chain_ok
+            n["all"] += speaker_ok and stance_ok and chain_ok
+    print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
+          f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
+          f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
+    # floors at what is reached (measured 63 / 47 / 44 / 42 / 31 of 95)
+    assert n["found"] >= 60 and n["speaker"] >= 45 and n["stance"] >= 42 and n["chain"] >= 40 and n["all"] >= 30
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:
     hits = _find(seeds["002"], "أن بوتين طلب من ماسك عدم تفعيل خدمة الإنترنت عبر الأقمار الصناعية “ستار لينك” (Starlink) فوق تايوان")
     chains = [format_chain(chain(h)) for h in hits]
     print(chains)
-    assert any("وول ستريت جورنال" in c and c.endswith("شخصين مطلعين") for c in chains)
+    assert chains[0] == "وكالة أنباء الجزيرة ← صحيفة وول ستريت جورنال ← شخصين مطلعين"
     assert hits[0].speaker_type == "anonymous" and hits[0].anonymous_count == 2
+
+
+def test_seed_000_credits(seeds: dict[str, Article]) -> None:
+    """The stray "المصدر: الشرق الأوسط - 2022/11/18" widget is no link; the closing
+    translation credit covers the section headed by the original outlet's name."""
+    sts = find_statements(seeds["000"])
+    assert not any("الشرق الأوسط" in link.text for st in sts for link in st.via)
+    peskov = next(s for s in sts if "بيسكوف" in s.speaker.text)
+    assert [link.text for link in peskov.via] == []
+    source = _find(seeds["000"], "ونقلت الصحيفة عن مصدرين أن أحد هؤلاء المسؤولين الروس كان سيرغي كيرينكو")
+    assert format_chain(chain(source[0])) == "القدس العربي ← وول ستريت جورنال ← مصدرين"
 
 
 def test_seed_peskov_denial(seeds: dict[str, Article]) -> None:
@@ -61,6 +133,8 @@ def test_seed_peskov_denial(seeds: dict[str, Article]) -> None:
 
 
 def test_seed_claim_origins(seeds: dict[str, Article], seeds_gold: dict[str, Any]) -> None:
+    """Acceptance 3: independent-origin counts of seeds.json `claims`, for the claims
+    whose statements are found (each occurrence contributes its best statement)."""
     by_id = {s["id"]: s for s in seeds_gold["statements"]}
     texts = {k: a.text for k, a in seeds.items()}
     reproduced = tried = 0
@@ -76,7 +150,7 @@ def test_seed_claim_origins(seeds: dict[str, Article], seeds_gold: dict[str, Any
         reproduced += independent_origins(found, texts=texts) == claim["independent_origins"]
     print(f"claims: independent-origin count reproduced for {reproduced} of {tried} claims found "
           f"({len(seeds_gold['claims'])} in the gold)")
-    assert tried > 0 and reproduced >= 0.5 * tried
+    assert tried >= 27 and reproduced >= 24  # measured 24 of 28
 
 
 @pytest.fixture(scope="module")
