@@ -110,7 +110,7 @@ def credit_scopes(article: Article) -> list[tuple[int, Link]]:
     the translation and original credits then cover the text from that heading on.
 
     >>> from riwaya.model import Article, Provenance, Span
-    >>> text = "نفى الكرملين التقرير.\n\nوول ستريت جورنال تكشف\n\nوقال مسؤولون إن …"
+    >>> text = "نفى الكرملين التقرير.\\n\\nوول ستريت جورنال تكشف\\n\\nوقال مسؤولون إن …"
     >>> a = Article(id="a", content_hash="a", source="t", text=text,
     ...     headings=[Span(23, 41, "وول ستريت جورنال تكشف")],
     ...     provenance=[Provenance("original", "وول ستريت جورنال", "صحيفة وول ستريت جورنال"),
