@@ -96,7 +96,6 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\s\"'«»“”()\[\]،,:.]+", normalize_for_matching(text)) if w not in {"و", "ـ"}]
 
 
-_ALL_HEADS: frozenset[str] = frozenset()
 
 
 def _bare(word: str) -> str:

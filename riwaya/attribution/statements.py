@@ -110,7 +110,7 @@ def _word_info(raw: str) -> tuple[str, bool, Cue | None]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    toks = []
+    toks: list[_Tok] = []
     append = toks.append
     for m in _TOKEN_RE.finditer(text, start, end):
         raw = m.group()
