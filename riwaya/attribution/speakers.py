@@ -9,6 +9,8 @@ person because the article calls him "مدرب الأهلي").
 ('official', 'anonymous')
 >>> speaker_type("وكالة رويترز"), speaker_type("بيان لوزارة الداخلية"), speaker_type("وزارة الدفاع")
 ('outlet', 'document', 'organization')
+>>> speaker_type("أحد المصادر المطلعة على المحادثات")
+'anonymous'
 >>> anonymous_count("شخصين مطلعين"), anonymous_count("مصادر مطلعة"), anonymous_count("مصدر")
 (2, None, 1)
 """
@@ -35,7 +37,7 @@ _ANONYMOUS = _fold_set(
 )
 _DOCUMENT = _fold_set(
     "بيان البيان بيانا تقرير التقرير تقارير التقارير دراسة الدراسة إحصائية احصائية إحصاءات وثيقة الوثيقة "
-    "رسالة الرسالة استطلاع الاستطلاع مذكرة المذكرة تحقيق"
+    "رسالة الرسالة استطلاع الاستطلاع مذكرة المذكرة تحقيق تقريرا تقريرًا"
 )
 _OUTLET = _fold_set(
     "صحيفة الصحيفة جريدة الجريدة مجلة المجلة وكالة الوكالة قناة القناة موقع الموقع تلفزيون التلفزيون التلفاز "
@@ -161,6 +163,8 @@ def speaker_type(speaker: str, context: str = "") -> str:
     head = _bare(words[0])
     if head in _NUMBER_WORDS or head.isdigit():
         return "anonymous"
+    if head in {"احد", "احدي"} and len(words) > 1 and _bare(words[1]) in _ANONYMOUS:
+        return "anonymous"  # "أحد المصادر المطلعة"
     if head in _DOCUMENT:
         return "document"
     if head in _OUTLET or agency_key(speaker):

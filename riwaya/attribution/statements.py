@@ -143,7 +143,8 @@ _SPEAKER_STOP = _fs(
     "بأنه بانه بأنها بانها إلى الى على عن من بدوره بدورها بدورهم أيضا ذلك هذا هذه هؤلاء بشكل بقوة بصورة "
     "فقد وقد"
 ) | _TIME | _COMP_BARE
-_SPEAKER_KEEP_IN = _fs("في")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
+_SPEAKER_KEEP_IN = _fs("في")
+_QUANTITY = _fs("عدد عدد بعض العديد أحد احد مجموعة جملة")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
 _CLAUSE_OPENERS = _fs("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
 _RELATIVES = _fs("الذي التي الذين اللذين اللتين اللذان")
 _TOPIC_PREPS = _fs("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
@@ -338,6 +339,9 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
         f = t.f
         if words > 0 or k > j:
             if f in _SPEAKER_STOP:
+                if f == "من" and words == 1 and toks[k - 1].f in _QUANTITY and k + 1 < len(toks) and not toks[k + 1].punct:
+                    k += 1  # "عدد من المسؤولين"
+                    continue
                 if f == "في" and k + 1 < len(toks) and toks[k + 1].f not in _MEDIUM and not toks[k + 1].punct and words < 4:
                     k += 1
                     continue
@@ -837,7 +841,8 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     else:
         j = _skip_addressee(toks, j)
         nxt = toks[j] if j < len(toks) else nxt
-        explicit = j < len(toks) and not nxt.punct and nxt.f not in _SPEAKER_STOP and not _COMP_PRONOUN.match(nxt.f) \
+        quoted_name = j < len(toks) and cue.lemma == "نقل" and nxt.raw in _OPEN_QUOTES and _short_quote(toks, j)
+        explicit = j < len(toks) and (not nxt.punct or quoted_name) and nxt.f not in _SPEAKER_STOP and not _COMP_PRONOUN.match(nxt.f) \
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and cue.lemma == "نقل" and nxt.f == "عن":
             explicit = False
@@ -949,8 +954,9 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     marker = _content_marker(toks, p, cue, limit)
     if marker is None:
         if cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} or cue.lemma not in _NP_OBJECT_LEMMAS \
-                or (cue.kind != "participle" and cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}):
-            return None
+                or (cue.kind != "participle" and cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}
+                    and not (cue.lemma == "أكد" and p < len(toks) and toks[p].f in {"وجود", "صحه", "حدوث", "وقوع"})):
+            return None  # "أكد وجود اتصالات …" reports a fact; other NP objects are not speech
         k = p
         while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in _TIME):
             k += 1
