@@ -14,9 +14,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from riwaya.arabic.chars import DIACRITICS
 from riwaya.arabic.normalize import normalize_for_matching
 
-_WORD_RE = re.compile(r"[^\W_]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*", re.UNICODE)
+#: One word: letters and digits with the marks written on them (chars.DIACRITICS). The
+#: marks are not ``\w``, so without them "عُمان" would fall apart into "ع" and "مان".
+WORD_PATTERN = f"[^\\W_](?:[^\\W_]|[{DIACRITICS}])*"
+_WORD_RE = re.compile(WORD_PATTERN + r"(?:[.,٫٬][0-9٠-٩۰-۹]+)*", re.UNICODE)
 
 #: The article with its proclitics, in normalized form (ة→ه, ى→ي, أإآ→ا), longest first;
 #: the number layer uses them too (a counted noun is indefinite).

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.tokens import WORD_PATTERN
 from riwaya.entities.features import split_clitics
 from riwaya.entities.gazetteer import load_gazetteer
 from riwaya.entities.tagger import EntityMention
@@ -64,7 +65,7 @@ class CanonicalEntity:
 
 def _words(surface: str) -> list[str]:
     norm = normalize_for_matching(_STRIP.sub("", surface))
-    words = [split_clitics(w)[1] for w in re.findall(r"[^\W_]+", norm)]
+    words = [split_clitics(w)[1] for w in re.findall(WORD_PATTERN, norm)]
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]
     while len(words) > 1 and words[0] in _CLASS_NOUNS:
         words = words[1:]

@@ -18,6 +18,7 @@ import pycrfsuite  # type: ignore[import-untyped]  # no stubs published
 from riwaya.arabic import chars
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.sentences import split_sentences
+from riwaya.arabic.tokens import WORD_PATTERN
 from riwaya.entities.datasets import iob_spans
 from riwaya.entities.features import cluster_form, sentence_features, token_info, word_rank
 from riwaya.entities.gazetteer import Gazetteer, load_gazetteer
@@ -33,7 +34,7 @@ PROPAGATION_WINDOW = 40
 _MIN_RANK = 3000
 # Words and numbers as riwaya.arabic.tokens.word_tokens has them, plus each
 # punctuation mark as its own token: the training corpora keep quotes and brackets.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*|[^\w\s]", re.UNICODE)
+_TOKEN_RE = re.compile(WORD_PATTERN + r"(?:[.,٫٬][0-9٠-٩۰-۹]+)*|[^\w\s]", re.UNICODE)
 _SKIPPABLE = set(chars.DIACRITICS + chars.TATWEEL)
 _LATIN_NAME = re.compile(r"^(?:[A-Z][A-Za-z]*|[A-Z]+)$")
 _QUOTES = frozenset("\"'«»“”‘’")

@@ -16,6 +16,7 @@ import numpy as np
 from datasketch import MinHash
 
 from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.tokens import WORD_PATTERN
 
 NUM_PERM = 128
 BANDS = 16
@@ -24,7 +25,7 @@ SHINGLE_WORDS = 5
 #: A sentence this long is rarely written twice by chance: sharing it means copying.
 LONG_SENTENCE_WORDS = 10
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD_RE = re.compile(WORD_PATTERN, re.UNICODE)
 
 
 def normalized_words(text: str) -> list[str]:

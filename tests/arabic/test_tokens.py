@@ -27,3 +27,8 @@ def test_light_stem_never_leaves_fewer_than_three_letters():
 def test_match_keys_fold_spelling_variants():
     assert match_keys("أحمد") == match_keys("احمد")
     assert match_keys("مستشفى") == match_keys("مستشفي")
+
+
+def test_a_word_written_with_harakat_stays_one_token():
+    # Harakat are combining marks, not \w: "عُمان" once split into "ع" and "مان".
+    assert [t.text for t in word_tokens("يهنئ سلطان عُمان وشدّد على")] == ["يهنئ", "سلطان", "عُمان", "وشدّد", "على"]

@@ -45,3 +45,8 @@ def test_eval_ner_names_a_missing_file(tmp_path):
 
     with pytest.raises(RiwayaError, match="nowhere.conll"):
         eval_ner(tmp_path / "nowhere.conll")
+
+
+def test_a_name_written_with_harakat_is_found_whole():
+    mentions = find_entities("خادم الحرمين يهنئ سلطان عُمان بذكرى يوم النهضة لبلاده")
+    assert [(m.text, m.type) for m in mentions] == [("عُمان", "LOC")]
