@@ -20,6 +20,10 @@ from riwaya.entities.commands import eval_ner, tag_stream, train
 from riwaya.errors import RiwayaError
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, NumberMention, RawDocument
+from riwaya.attribution import evaluate_attribution, find_statements
+from riwaya.attribution.commands import score_report, statements_report
+from riwaya.claims.commands import eval_pairs, pairs_csv
+from riwaya.claims.commands import train as train_pairs
 from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
 from riwaya.samples import seed_documents
 from riwaya.store import default_db_path, open_store
@@ -123,6 +127,9 @@ def _print_report(report: IngestReport, total: int, db: str, show_errors: int) -
 def articles_command(
     db: DbOption = None,
     outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
+    entity: Annotated[
+        Optional[str], typer.Option(help="Only articles naming this person, organization or place (any spelling variant the tagger grouped).")
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many to list.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     as_json: JsonOption = False,
@@ -130,10 +137,11 @@ def articles_command(
     """List stored articles in ingest order.
 
     Example: riwaya articles --outlet sabq --limit 10
+    Example: riwaya articles --entity بيسكوف
     """
     try:
         with open_store(db) as store:
-            rows = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+            rows = store.list_articles(limit=limit, offset=offset, outlet=outlet, entity=entity)
     except RiwayaError as error:
         _fail(error)
     if as_json:
@@ -185,6 +193,10 @@ def _print_article(article: Article) -> None:
             "numbers: " + " · ".join(f"{n.text} → {_format_number(n)}" for n in article.numbers),
             markup=False, highlight=False,
         )
+    if article.entities:
+        console.print("entities: " + " · ".join(f"{e.text} ({e.type})" for e in article.entities), markup=False, highlight=False)
+    if article.statements:
+        console.print(statements_report(article.statements, publisher=article.outlet), markup=False, highlight=False)
 
 
 def _format_number(number: NumberMention) -> str:
@@ -231,7 +243,7 @@ def analyze_command(
 def _analysis_json(article: Article) -> dict[str, Any]:
     data = article.to_dict()
     return {k: data[k] for k in ("title", "text", "published", "provenance", "headings", "sentences", "numbers", "dates",
-                                 "url", "outlet", "author", "removed")}
+                                 "entities", "statements", "url", "outlet", "author", "removed")}
 
 
 @app.command("search")
@@ -425,6 +437,60 @@ def eval_clusters_command(
         console.print(story_commands.evaluation_text(result, gold), markup=False, highlight=False)
 
 
+@eval_app.command("attribution")
+def eval_attribution_command(
+    gold: Annotated[Path, typer.Argument(help='Gold JSON: {"sentences": [{"url", "text", "statements": [...]}]}.')],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Statement precision, recall and F1, stance accuracy and via exact-match of the
+    attribution layer against a gold file; each sentence's article is found by url.
+
+    Example: riwaya eval attribution gold/attribution-saudinewsnet-dev.json --db snn.db
+    """
+    if not gold.is_file():
+        _fail(RiwayaError(f"{gold}: no such file"))
+    try:
+        with open_store(db) as store:
+            score = evaluate_attribution(gold, store.article_by_url, extract=lambda a: find_statements(a, a.entities))
+    except RiwayaError as error:
+        _fail(error)
+    if as_json:
+        _print_json(score.to_dict())
+    else:
+        console.print(score_report(score), markup=False, highlight=False)
+
+
+@eval_app.command("pairs")
+def eval_pairs_command(
+    path: Annotated[Path, typer.Argument(help="CSV with s1,s2,stance columns (stance: agree, disagree or other).")],
+) -> None:
+    """Accuracy, macro-F1, per-class scores and the confusion matrix of the sentence-pair
+    stance model.
+
+    Example: riwaya eval pairs ../shared/data/ans/stance/dev.csv
+    """
+    try:
+        console.print(eval_pairs(path), markup=False, highlight=False)
+    except RiwayaError as error:
+        _fail(error)
+
+
+@app.command("pairs")
+def pairs_command(
+    path: Annotated[Path, typer.Argument(help="CSV with s1,s2 columns (other columns are ignored).")],
+) -> None:
+    """Say for each sentence pair whether the second agrees with, contradicts (disagree) or
+    is unrelated to (other) the first; writes CSV s1,s2,predicted to stdout.
+
+    Example: riwaya pairs claims.csv > predicted.csv
+    """
+    try:
+        pairs_csv(path, sys.stdout)
+    except RiwayaError as error:
+        _fail(error)
+
+
 @train_app.command("clusters")
 def train_clusters_command(
     gold: Annotated[Path, typer.Argument(help="Gold clustering whose articles are in the database.")],
@@ -446,6 +512,21 @@ def train_clusters_command(
     except RiwayaError as error:
         _fail(error)
     console.print(str(report), markup=False, highlight=False)
+
+
+@train_app.command("pairs")
+def train_pairs_command(
+    shared_data: Annotated[Path, typer.Option(help="The shared data folder holding ans/stance/.")] = Path("../shared/data"),
+    out: Annotated[Optional[Path], typer.Option(help="Where to write the model (default: the packaged one).")] = None,
+) -> None:
+    """Retrain the sentence-pair stance model on ANS train and score it on ANS dev.
+
+    Example: riwaya train pairs --shared-data ../shared/data
+    """
+    try:
+        console.print(str(train_pairs(shared_data, out)), markup=False, highlight=False)
+    except RiwayaError as error:
+        _fail(error)
 
 
 @train_app.command("ner")

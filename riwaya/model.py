@@ -158,6 +158,113 @@ class Provenance:
         return dataclasses.asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A named entity in a text: ``text[start:end]`` (clitics such as و، ب، ل left out),
+    its type (PER, ORG, LOC, MISC) and the canonical name of its group."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "type": self.type, "start": self.start, "end": self.end, "canonical": self.canonical}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityMention:
+        return cls(data["start"], data["end"], data["text"], data["type"], data.get("canonical", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One intermediary of a statement's chain: its text as written, its span in the
+    article when it is written there (a credit from the author field is not), what a
+    description ("الصحيفة") refers to, and how it got there: ``credit`` (the article's
+    credited agency or relay), ``relay`` (نقلت X عن …), ``addressee`` (في تصريح لصحيفة …),
+    ``embedding`` (the speaker whose content holds this statement)."""
+
+    text: str
+    span: Span | None = None
+    refers_to: str | None = None
+    kind: str = "relay"
+
+    def to_dict(self) -> dict[str, Any]:
+        span = [self.span.start, self.span.end] if self.span else None
+        return {"text": self.text, "span": span, "refers_to": self.refers_to, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        span = Span(*data["span"], data["text"]) if data.get("span") else None
+        return cls(data["text"], span, data.get("refers_to"), data.get("kind", "relay"))
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """An attributed statement; ``speaker``, ``cue`` and ``content`` are spans of the
+    article text (a resolved speaker keeps the span of its earlier mention; the cue of
+    a quotation continuation is empty)."""
+
+    speaker: Span
+    speaker_type: str
+    cue: Span
+    stance: str
+    content: Span
+    via: tuple[Link, ...] = ()
+    sentence_index: int = 0
+    anonymous_count: int | None = None
+    resolved_from_context: bool = False
+    speaker_refers_to: str | None = None
+
+    @property
+    def via_texts(self) -> tuple[str, ...]:
+        return tuple(link.text for link in self.via)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``analyze --json`` contract, plus a few optional keys."""
+        out: dict[str, Any] = {
+            "speaker": self.speaker.text,
+            "speaker_type": self.speaker_type,
+            "cue": self.cue.text,
+            "stance": self.stance,
+            "content": self.content.text,
+            "via": list(self.via_texts),
+            "sentence_index": self.sentence_index,
+            "spans": {
+                "speaker": [self.speaker.start, self.speaker.end],
+                "cue": [self.cue.start, self.cue.end],
+                "content": [self.content.start, self.content.end],
+            },
+        }
+        if self.anonymous_count is not None:
+            out["anonymous_count"] = self.anonymous_count
+        if self.resolved_from_context:
+            out["speaker_resolved_from_context"] = True
+        if self.speaker_refers_to:
+            out["speaker_refers_to"] = self.speaker_refers_to
+        if any(link.refers_to for link in self.via):
+            out["via_refers_to"] = [link.refers_to or link.text for link in self.via]
+        out["links"] = [link.to_dict() for link in self.via]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        spans = data["spans"]
+        return cls(
+            speaker=Span(*spans["speaker"], data["speaker"]),
+            speaker_type=data["speaker_type"],
+            cue=Span(*spans["cue"], data["cue"]),
+            stance=data["stance"],
+            content=Span(*spans["content"], data["content"]),
+            via=tuple(Link.from_dict(link) for link in data.get("links", ())),
+            sentence_index=data["sentence_index"],
+            anonymous_count=data.get("anonymous_count"),
+            resolved_from_context=data.get("speaker_resolved_from_context", False),
+            speaker_refers_to=data.get("speaker_refers_to"),
+        )
+
+
 @dataclass(slots=True)
 class RawDocument:
     """What a reader produces: one article's text and metadata before cleaning.
@@ -200,6 +307,8 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -219,6 +328,8 @@ class Article:
             "sentences": [s.to_dict() for s in self.sentences],
             "numbers": [n.to_dict() for n in self.numbers],
             "dates": [d.to_dict() for d in self.dates],
+            "entities": [e.to_dict() for e in self.entities],
+            "statements": [s.to_dict() for s in self.statements],
             "metadata": dict(self.metadata),
         }
 
@@ -240,5 +351,7 @@ class Article:
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             numbers=[NumberMention.from_dict(n) for n in data.get("numbers", [])],
             dates=[DateMention.from_dict(d) for d in data.get("dates", [])],
+            entities=[EntityMention.from_dict(e) for e in data.get("entities", [])],
+            statements=[Statement.from_dict(s) for s in data.get("statements", [])],
             metadata=dict(data.get("metadata", {})),
         )

@@ -14,6 +14,8 @@ from datetime import date
 from riwaya.arabic.dates import find_dates
 from riwaya.arabic.numbers import find_numbers
 from riwaya.arabic.sentences import split_sentences
+from riwaya.attribution import find_statements
+from riwaya.entities import find_entities
 from riwaya.errors import IngestError
 from riwaya.ingest.boilerplate import SiteBoilerplate
 from riwaya.ingest.clean import clean_article
@@ -80,7 +82,7 @@ def analyze(raw: RawDocument, *, known_boilerplate: Iterable[str] = ()) -> Artic
     metadata = dict(raw.metadata)
     if cleaned.alternative_titles:
         metadata["alternative_titles"] = list(cleaned.alternative_titles)
-    return Article(
+    article = Article(
         id=digest[:16],
         content_hash=digest,
         text=text,
@@ -98,6 +100,9 @@ def analyze(raw: RawDocument, *, known_boilerplate: Iterable[str] = ()) -> Artic
         dates=dates,
         metadata=metadata,
     )
+    article.entities = find_entities(text, sentences)
+    article.statements = find_statements(article, article.entities)
+    return article
 
 
 Progress = Callable[[str, str], None]

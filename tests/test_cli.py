@@ -110,6 +110,13 @@ def test_cli_analyze_json_offsets_point_into_text(tmp_path):
             assert data["text"][item["start"]:item["end"]] == item["text"]
     assert any(n["value"] == 1.8e9 and n["unit"] == "USD" for n in data["numbers"])
     assert not any(n["value"] == 2022 for n in data["numbers"])  # years are dates
+    assert ("الكرملين", "ORG") in {(e["text"], e["type"]) for e in data["entities"]}
+    denial = next(s for s in data["statements"] if s["stance"] == "deny")
+    assert denial["speaker"] == "الكرملين" and "اتصالات منتظمة" in denial["content"]
+    for statement in data["statements"]:
+        for part in ("speaker", "cue", "content"):
+            start, end = statement["spans"][part]
+            assert data["text"][start:end] == statement[part]
 
 
 def test_cli_analyze_reads_stdin():
@@ -151,3 +158,52 @@ def test_cli_eval_ner_prints_per_type_and_micro_scores(tmp_path):
     assert result.exit_code == 0, result.output
     assert "PER" in result.output and "LOC" in result.output and "micro" in result.output
     assert run("eval", "ner", str(tmp_path / "missing.conll")).exit_code == 1
+
+
+def test_cli_articles_by_entity_finds_every_spelling_of_a_name(db):
+    assert run("demo", "--db", db).exit_code == 0
+    result = run("articles", "--db", db, "--entity", "بيسكوف", "--json")
+    assert result.exit_code == 0, result.output
+    by_name = {a["id"] for a in json.loads(result.output)}
+    # Seeds 000, 002 and 004 quote the Kremlin spokesman; 001 and 003 do not name him.
+    assert len(by_name) == 3
+    full = run("articles", "--db", db, "--entity", "دميتري بيسكوف", "--json")
+    assert {a["id"] for a in json.loads(full.output)} <= by_name
+    assert json.loads(run("articles", "--db", db, "--entity", "غينيا", "--json").output) == []
+
+
+def test_cli_stored_articles_keep_their_statements_and_entities(db):
+    assert run("demo", "--db", db).exit_code == 0
+    with SqliteStore(db) as store:
+        article = next(a for a in store.iter_articles() if a.title and "تقرير يكشف" in a.title)
+    assert article.entities and article.statements
+    peskov = [s for s in article.statements if "بيسكوف" in s.speaker.text]
+    assert peskov and all(article.text[s.content.start:s.content.end] == s.content.text for s in peskov)
+
+
+def test_cli_eval_attribution_names_what_it_could_not_find(tmp_path, db):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"sentences": [
+        {"url": "http://example.org/missing", "text": "قال الوزير إن الاجتماع تأجل.", "statements": []}]}), encoding="utf-8")
+    result = run("eval", "attribution", str(gold), "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "not found: 1 articles" in result.output
+    assert run("eval", "attribution", str(tmp_path / "nope.json"), "--db", db).exit_code == 1
+
+
+def test_cli_pairs_and_eval_pairs(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "s1,s2,stance\n"
+        "الكرملين ينفي لقاء بوتين وماسك,الكرملين يؤكد لقاء بوتين وماسك,disagree\n"
+        "ارتفاع أسعار النفط اليوم,أسعار النفط ترتفع اليوم,agree\n",
+        encoding="utf-8",
+    )
+    result = run("pairs", str(path))
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0] == "s1,s2,predicted" and len(lines) == 3
+    assert all(line.rsplit(",", 1)[1] in {"agree", "disagree", "other"} for line in lines[1:])
+    scored = run("eval", "pairs", str(path))
+    assert scored.exit_code == 0 and "macro-F1" in scored.output
+    assert run("pairs", str(tmp_path / "nope.csv")).exit_code == 1

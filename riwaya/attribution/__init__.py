@@ -3,7 +3,7 @@
 from riwaya.attribution.chains import chain, format_chain
 from riwaya.attribution.evaluate import evaluate_attribution
 from riwaya.attribution.origins import independent_origins, origin_groups
-from riwaya.attribution.records import Link, Statement
+from riwaya.model import Link, Statement
 from riwaya.attribution.statements import find_statements
 
 __all__ = ["Link", "Statement", "chain", "evaluate_attribution", "find_statements", "format_chain",

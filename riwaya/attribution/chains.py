@@ -14,7 +14,7 @@ its speaker last. A description ("الصحيفة") is shown by what it refers to
 
 from __future__ import annotations
 
-from riwaya.attribution.records import Statement
+from riwaya.model import Statement
 
 __all__ = ["chain", "format_chain"]
 

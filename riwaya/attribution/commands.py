@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from riwaya.attribution.chains import chain, format_chain
 from riwaya.attribution.evaluate import AttributionScore
-from riwaya.attribution.records import Statement
+from riwaya.model import Statement
 
 __all__ = ["score_report", "statements_report"]
 

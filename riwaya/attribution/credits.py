@@ -29,9 +29,8 @@ from __future__ import annotations
 import re
 
 from riwaya.arabic.normalize import normalize_for_matching, normalize_with_offsets
-from riwaya.attribution.records import Link
 from riwaya.ingest.provenance import AGENCIES, credit_line, dateline_credit
-from riwaya.model import Article
+from riwaya.model import Article, Link
 
 __all__ = ["article_credits", "credit_scopes"]
 

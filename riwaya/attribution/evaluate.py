@@ -33,10 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from riwaya.arabic.normalize import normalize_for_matching
-from riwaya.attribution.records import Statement
 from riwaya.attribution.statements import find_statements
 from riwaya.errors import RiwayaError
-from riwaya.model import Article
+from riwaya.model import Article, Statement
 
 __all__ = ["AttributionScore", "evaluate_attribution", "speakers_agree", "content_overlap", "load_gold_articles"]
 

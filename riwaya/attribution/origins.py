@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
-from riwaya.attribution.records import Statement
+from riwaya.model import Statement
 from riwaya.attribution.speakers import is_outlet_name, speaker_type
 from riwaya.entities.canonical import arabic_skeleton
 

@@ -36,10 +36,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from riwaya.attribution.credits import credit_scopes
-from riwaya.attribution.records import Link, Statement
 from riwaya.attribution.cues import Cue, fold, fold_word, lookup_folded, lookup_word
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS, agency_key, anonymous_count, is_outlet_name, speaker_type
-from riwaya.model import Article, Span, make_span
+from riwaya.model import Article, Link, Span, Statement, make_span
 
 __all__ = ["Link", "Statement", "find_statements", "split_units"]
 

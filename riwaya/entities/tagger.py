@@ -22,7 +22,7 @@ from riwaya.arabic.tokens import WORD_PATTERN
 from riwaya.entities.datasets import iob_spans
 from riwaya.entities.features import cluster_form, sentence_features, token_info, word_rank
 from riwaya.entities.gazetteer import Gazetteer, load_gazetteer
-from riwaya.model import Sentence
+from riwaya.model import EntityMention, Sentence
 
 MODEL_RESOURCE = "data/ner.crfsuite"
 # How far (in sentences) a recognized name is looked for again; about one article.
@@ -39,21 +39,6 @@ _SKIPPABLE = set(chars.DIACRITICS + chars.TATWEEL)
 _LATIN_NAME = re.compile(r"^(?:[A-Z][A-Za-z]*|[A-Z]+)$")
 _QUOTES = frozenset("\"'«»“”‘’")
 _local = threading.local()
-
-
-@dataclass(frozen=True, slots=True)
-class EntityMention:
-    """A named entity in a text: ``text[start:end]`` (clitics such as و، ب، ل left out),
-    its type (PER, ORG, LOC, MISC) and the canonical name of its group."""
-
-    start: int
-    end: int
-    text: str
-    type: str
-    canonical: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "type": self.type, "start": self.start, "end": self.end, "canonical": self.canonical}
 
 
 @cache

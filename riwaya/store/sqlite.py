@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cached_property
@@ -16,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import match_keys
 from riwaya.errors import NotFound, StoreError
 from riwaya.model import Article, Provenance
@@ -23,10 +25,10 @@ from riwaya.model import Article, Provenance
 if TYPE_CHECKING:
     from riwaya.store.stories import StoryTables
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The script that brings a database from the version before to this one.
-_MIGRATIONS = {1: "schema.sql", 2: "schema_v2.sql"}
-_LAYERS = ("sentences", "numbers", "dates", "headings", "removed", "metadata")
+_MIGRATIONS = {1: "schema.sql", 2: "schema_v2.sql", 3: "schema_v3.sql"}
+_LAYERS = ("sentences", "numbers", "dates", "headings", "removed", "entities", "statements", "metadata")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,10 @@ class SqliteStore:
                     "INSERT INTO article_layers VALUES (?, ?, ?)",
                     [(article.id, name, json.dumps(layers[name], ensure_ascii=False)) for name in _LAYERS],
                 )
+                self._db.executemany(
+                    "INSERT INTO article_entities VALUES (?, ?, ?, ?)",
+                    [(cursor.lastrowid, name, kind, n) for (name, kind), n in _entity_names(article).items()],
+                )
                 self._db.execute(
                     "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
                     (cursor.lastrowid, " ".join(match_keys(article.title or "")), " ".join(match_keys(article.text))),
@@ -207,16 +213,33 @@ class SqliteStore:
         ]
         return Article.from_dict(data)
 
-    def list_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleSummary]:
-        """Articles in ingest order, optionally from one outlet."""
+    def article_by_url(self, url: str) -> Article | None:
+        """The first stored article with this url, or None."""
+        row = self._db.execute("SELECT id FROM articles WHERE url = ? ORDER BY seq LIMIT 1", (url,)).fetchone()
+        return self.get_article(row[0]) if row else None
+
+    def list_articles(
+        self, *, limit: int = 50, offset: int = 0, outlet: str | None = None, entity: str | None = None
+    ) -> list[ArticleSummary]:
+        """Articles in ingest order, optionally from one outlet and naming one entity (as
+        a whole name or a whole-word part of one: "بوتين" finds "فلاديمير بوتين")."""
         sql = (
             "SELECT a.id, a.title, o.name AS outlet, a.published, a.url, length(a.text) AS characters"
             " FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
         )
+        where: list[str] = []
         params: list[Any] = []
         if outlet:
-            sql += " WHERE o.name = ?"
+            where.append("o.name = ?")
             params.append(outlet)
+        if entity:
+            name = normalize_for_matching(entity).strip()
+            where.append(
+                "a.seq IN (SELECT seq FROM article_entities WHERE name = ? OR name LIKE ? OR name LIKE ? OR name LIKE ?)"
+            )
+            params += [name, f"{name} %", f"% {name}", f"% {name} %"]
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.seq LIMIT ? OFFSET ?"
         params += [limit, offset]
         return [ArticleSummary(**dict(r)) for r in self._db.execute(sql, params)]
@@ -277,3 +300,14 @@ class _Transaction:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def _entity_names(article: Article) -> Counter[tuple[str, str]]:
+    """(normalized name, type) → mentions, for the mention as written and its group's name."""
+    names: Counter[tuple[str, str]] = Counter()
+    for mention in article.entities:
+        for written in {mention.text, mention.canonical or mention.text}:
+            name = normalize_for_matching(written).strip()
+            if name:
+                names[(name, mention.type)] += 1
+    return names

@@ -3,6 +3,7 @@ import sqlite3
 import pytest
 
 from riwaya.arabic.sentences import split_sentences
+from riwaya.entities import find_entities
 from riwaya.errors import NotFound, StoreError
 from riwaya.model import Article, DateMention, DatePrecision, NumberKind, NumberMention, Provenance, content_hash, make_span
 from riwaya.store.sqlite import SCHEMA_VERSION, SqliteStore
@@ -75,7 +76,7 @@ def test_store_uses_wal_and_records_the_schema_version(tmp_path):
     SqliteStore(path).close()
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION == 3
 
 
 def test_store_refuses_a_database_from_a_newer_riwaya(tmp_path):
@@ -103,3 +104,24 @@ def test_store_resolves_unique_id_prefixes(tmp_path):
         assert store.get_article(article.id[:6]).id == article.id
         with pytest.raises(NotFound, match="riwaya articles"):
             store.get_article("ffffffffffffffff")
+
+
+def _with_entities(text: str) -> Article:
+    article = make_article(text)
+    article.entities = find_entities(text)
+    return article
+
+
+def test_an_older_database_is_migrated_in_place_and_keeps_its_articles(tmp_path):
+    path = tmp_path / "old.db"
+    with SqliteStore(path) as store:
+        store.add_articles([_with_entities("نفى الكرملين تقريرا عن اتصالات بين بوتين وماسك.")])
+    db = sqlite3.connect(path)
+    db.executescript("DROP TABLE article_entities; DELETE FROM schema_version WHERE version = 3;")
+    db.close()
+    with SqliteStore(path) as store:  # reopening runs the missing migration
+        assert store.count_articles() == 1
+        peskov = _with_entities("قال المتحدث باسم الكرملين دميتري بيسكوف إن التقرير غير صحيح.")
+        store.add_articles([peskov])
+        assert [a.id for a in store.list_articles(entity="بيسكوف")] == [peskov.id]
+        assert store.article_by_url("http://nowhere.example") is None
