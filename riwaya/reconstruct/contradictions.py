@@ -1,0 +1,204 @@
+"""Contradictions between the claims of an event or story.
+
+* ``denial`` — a claim whose sentences are denied by another sentence of the same
+  claim (a deny statement restating it), or a denial claim whose sentences align with
+  an asserted claim of other sentences (the Kremlin calling the WSJ report false);
+* ``number`` — one claim, the same kind of quantity with the same unit, values more
+  than 10% apart (hedged values — about, more than — get 25%);
+* ``date`` — one claim dated differently by two articles (disjoint day or month), or a
+  report dated well before the event's articles carried it as news (003's "الصادر في
+  سبتمبر" for a report the others carry on 25 October);
+* ``opposed`` — two aligned claims the pair-stance model (riwaya.claims.pair_stance)
+  reads as disagreeing with high confidence.
+
+Embeddings do not separate a claim from its negation; every rule here rests on a cue
+(a deny statement, a number, a date) or on the stance model's own cue features.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from riwaya.reconstruct.claims import Claim
+from riwaya.reconstruct.units import Unit
+
+DENIAL_ALIGN = 0.45
+OPPOSED_PROBABILITY = 0.80
+_MAX_STANCE_PAIRS = 24
+_HEDGES = {"about", "more_than", "less_than", "at_least", "up_to"}
+# counts of sources ("شخصين مطلعين"، "مسؤول") are attribution, not facts of the story
+_SOURCE_UNITS = re.compile(r"مصدر|مسؤول|شخص|مطلع|ضابط|صحف|وكال")
+_REPORT_DATED = re.compile(r"(?:الصادر|الصادرة|المنشور|نشر(?:ته|ت|ه)?|صدر)\s+(?:\S+\s+){0,2}$")
+
+
+def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance: bool = True) -> list[dict[str, Any]]:
+    """Every contradiction found, each with its kind, the claims involved, both sides
+    as cited sentences and a one-line explanation."""
+    found: list[dict[str, Any]] = []
+    found += _denials(claims, strength)
+    for claim in claims:
+        found += _numbers(claim, strength)
+        found += _dates(claim, strength)
+    if stance:
+        found += _opposed(claims, strength, {frozenset(k["claims"]) for k in found})
+    for k, item in enumerate(found, 1):
+        item["id"] = f"k{k}"
+    return found
+
+
+def _item(kind: str, claim_ids: list[str], side_a: Sequence[Unit], side_b: Sequence[Unit], why: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": "",
+        "kind": kind,
+        "claims": claim_ids,
+        "a": [u.cite() | {"text": u.text} for u in side_a],
+        "b": [u.cite() | {"text": u.text} for u in side_b],
+        "explanation": why,
+        **extra,
+    }
+
+
+def _deny_speakers(units: Sequence[Unit]) -> str:
+    return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if st.stance == "deny")) or "a source"
+
+
+def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, Any]]:
+    out = []
+    for claim in claims:
+        if claim.deniers and claim.supporters:
+            out.append(_item("denial", [claim.id], claim.supporters, claim.deniers,
+                             f"{_deny_speakers(claim.deniers)} denies what {len(claim.articles)} article(s) report"))
+    by_sentence = {(u.article_id, u.sentence_index): c for c in claims for u in c.units}
+    asserted = [c for c in claims if c.stance != "deny"]
+    for denial in (c for c in claims if c.stance == "deny"):
+        d_idx = [u.n for u in denial.units]
+        best: tuple[float, Claim] | None = None
+        for claim in asserted:
+            block = strength[np.ix_(d_idx, [u.n for u in claim.units])]
+            score = float(block.max()) if block.size else 0.0
+            if score >= DENIAL_ALIGN and (best is None or score > best[0]):
+                best = (score, claim)
+        why = "alignment {:.2f}"
+        if best is None:
+            # a bare denial ("كل هذا غير صحيح") denies what its article has just reported
+            for u in denial.units:
+                for back in (1, 2):
+                    before = by_sentence.get((u.article_id, u.sentence_index - back))
+                    if before is not None and before is not denial and (len(before.articles) > 1 or before.deniers):
+                        best, why = (1.0, before), "it follows the report it answers"
+                        break
+                if best:
+                    break
+        if best:
+            out.append(_item("denial", [best[1].id, denial.id], best[1].supporters, denial.units,
+                             f"{_deny_speakers(denial.units)} denies it ({why.format(best[0])})"))
+    return out
+
+
+def _fact_numbers(unit: Unit) -> list[Any]:
+    speakers = [(st.speaker.start, st.speaker.end) for st in unit.statements]
+    return [
+        x for x in unit.numbers
+        if x.unit and x.qualifier != "vague" and not _SOURCE_UNITS.search(x.unit)
+        and not any(s <= x.start < e for s, e in speakers)
+    ]  # fmt: skip
+
+
+def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
+    out = []
+    seen: set[tuple[str, str]] = set()
+    units = claim.supporters
+    for i, a in enumerate(units):
+        for b in units[i + 1:]:
+            if a.article_id == b.article_id or strength[a.n, b.n] < 0.5:
+                continue
+            for x in _fact_numbers(a):
+                same = [y for y in _fact_numbers(b) if y.unit == x.unit and y.kind == x.kind]
+                if not same or any(_close(x, y) for y in same):
+                    continue
+                y = same[0]
+                key = (x.text, y.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(_item("number", [claim.id], [a], [b], f"{x.text} vs {y.text}",
+                                 values=[{"text": x.text, "value": x.value, "unit": x.unit}, {"text": y.text, "value": y.value, "unit": y.unit}]))
+    return out
+
+
+def _close(x: Any, y: Any) -> bool:
+    tolerance = 0.25 if {x.qualifier, y.qualifier} & _HEDGES else 0.10
+    return abs(x.value - y.value) <= tolerance * max(abs(x.value), abs(y.value))
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
+    out = []
+    units = claim.supporters
+    # a report dated well before the articles carry it as news
+    first = _iso(claim.first_seen)
+    for u in units:
+        for d in u.dates:
+            prefix = u.text[: d.start - u.start]
+            latest = _iso(d.latest)
+            if first and latest and _REPORT_DATED.search(prefix) and latest < first - timedelta(days=14):
+                others = [o for o in units if o.article_id != u.article_id]
+                if others:
+                    out.append(_item("date", [claim.id], others, [u],
+                                     f"«{d.text}» dates the report to {d.value}, but the other articles carry it as news on {claim.first_seen}"))
+    # the same claim dated differently (day or month precision, disjoint)
+    for i, a in enumerate(units):
+        for b in units[i + 1:]:
+            if a.article_id == b.article_id or strength[a.n, b.n] < 0.6:
+                continue
+            da = [d for d in a.dates if d.precision in ("day", "month")]
+            db = [d for d in b.dates if d.precision in ("day", "month")]
+            if len(da) != 1 or len(db) != 1 or da[0].precision != db[0].precision:
+                continue
+            x, y = da[0], db[0]
+            if x.latest < y.earliest or y.latest < x.earliest:
+                out.append(_item("date", [claim.id], [a], [b], f"{x.text} ({x.value}) vs {y.text} ({y.value})"))
+    return out
+
+
+def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset[str]]) -> list[dict[str, Any]]:
+    """Aligned claim pairs (moderately similar, sharing a name, from different articles)
+    that the pair-stance model reads as disagreeing."""
+    candidates: list[tuple[float, Claim, Claim]] = []
+    for i, a in enumerate(claims):
+        for b in claims[i + 1:]:
+            if frozenset((a.id, b.id)) in known or a.stance == "deny" or b.stance == "deny":
+                continue
+            if set(a.articles) & set(b.articles) and len(a.articles) == len(b.articles) == 1:
+                continue
+            ca, cb = a.canonical, b.canonical
+            if ca.article_id == cb.article_id or not (ca.entities & cb.entities):
+                continue
+            s = float(strength[ca.n, cb.n])
+            if 0.3 <= s < 0.75:
+                candidates.append((s, a, b))
+    if not candidates:
+        return []
+    candidates.sort(key=lambda t: -t[0])
+    candidates = candidates[:_MAX_STANCE_PAIRS]
+    from riwaya.claims.pair_stance import stance_probabilities
+    from riwaya.reconstruct.units import semantic_vectors
+
+    probs = stance_probabilities([(a.canonical.text, b.canonical.text) for _, a, b in candidates], vectors=lambda t: semantic_vectors(t))
+    out = []
+    for (s, a, b), p in zip(candidates, probs, strict=True):
+        if p[1] >= OPPOSED_PROBABILITY:
+            out.append(_item("opposed", [a.id, b.id], [a.canonical], [b.canonical],
+                             f"the pair-stance model reads these as disagreeing (p={p[1]:.2f}, similarity {s:.2f})"))
+    return out
