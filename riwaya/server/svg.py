@@ -50,7 +50,7 @@ def coverage_chart(days: dict[str, int], *, width: int = 160, height: int = 36, 
     first = max(min(parsed), last - timedelta(days=max_days - 1))
     span = (last - first).days + 1
     peak = max(parsed.values())
-    step = width / span
+    step = min(width / span, 14.0)  # one day is a bar, not a block
     bars = []
     for i in range(span):
         day = first + timedelta(days=i)
