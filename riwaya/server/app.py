@@ -2,7 +2,7 @@
 Arabic right-to-left pages, over one riwaya database.
 
 >>> app = create_app(":memory:")
->>> sorted(r.path for r in app.routes if getattr(r, "path", "").startswith("/api/stories"))
+>>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/stories"))
 ['/api/stories', '/api/stories/{story_id}']
 """
 

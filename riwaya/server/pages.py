@@ -122,7 +122,7 @@ def story_context(story: dict[str, Any], articles: dict[str, Article]) -> dict[s
     brief = [{**item, "cites_shown": cites(item.get("cites") or ([item["cite"]] if item.get("cite") else []))}
              for item in story.get("brief", [])]  # fmt: skip
     contested = {c for k in story.get("contradictions", []) for c in k.get("claims", [])}
-    claims = []
+    claims: list[dict[str, Any]] = []
     for claim in sorted(story.get("claims", []), key=lambda c: (-len(c.get("articles") or []), -(c.get("centrality") or 0))):
         claims.append(
             {**claim, "graph": isnad_graph(claim_chains(claim, labels)) if len(claims) < _GRAPHS else None,

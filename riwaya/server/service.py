@@ -37,7 +37,7 @@ def find_reconstruct() -> Reconstruct | None:
         from riwaya.reconstruct import reconstruct
     except ImportError:
         return None
-    return reconstruct  # type: ignore[no-any-return]
+    return reconstruct
 
 
 class _Lru:

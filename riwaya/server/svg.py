@@ -38,12 +38,13 @@ def coverage_chart(days: dict[str, int], *, width: int = 160, height: int = 36, 
     >>> [(b.day, b.count) for b in chart.bars], chart.peak
     ([('2024-10-25', 4), ('2024-10-26', 0), ('2024-10-27', 1)], 4)
     """
-    parsed = {}
-    for day, count in days.items():
+    parsed: dict[date, int] = {}
+    for text, count in days.items():
         try:
-            parsed[date.fromisoformat(day[:10])] = parsed.get(date.fromisoformat(day[:10]), 0) + count
+            key = date.fromisoformat(text[:10])
         except ValueError:
             continue
+        parsed[key] = parsed.get(key, 0) + count
     if not parsed:
         return None
     last = max(parsed)
