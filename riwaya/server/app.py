@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -103,6 +104,10 @@ def require_writer(
 ) -> None:
     """Writes need the bearer token when one is set; a public server without one refuses writes."""
     settings = get_settings(request)
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
+        # A page on another site posting here from a reader's browser (CSRF, DNS rebinding).
+        raise ApiError(403, "forbidden", f"writes from pages of another origin ({origin}) are refused")
     if settings.token is None:
         if settings.public:
             raise ApiError(403, "writes_disabled", "this server listens beyond localhost and has no RIWAYA_TOKEN: writes are disabled")

@@ -293,3 +293,10 @@ def test_public_server_without_token_is_read_only(write_db: Path) -> None:
 def test_is_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")
+
+
+def test_cross_origin_writes_refused(write_db: Path) -> None:
+    with TestClient(create_app(write_db)) as client:
+        _error(client.post("/api/articles", json=HOSTILE, headers={"Origin": "https://evil.example"}), 403, "forbidden")
+        same = client.post("/api/articles", json=HOSTILE, headers={"Origin": "http://testserver"})
+        assert same.status_code == 200, same.text
