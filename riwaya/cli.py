@@ -16,18 +16,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from riwaya.entities.commands import eval_ner, tag_stream, train
-from riwaya.errors import RiwayaError
-from riwaya.ingest.sources import IngestOptions, iter_raw_documents
-from riwaya.model import Article, NumberMention, RawDocument
 from riwaya.attribution import evaluate_attribution, find_statements
 from riwaya.attribution.commands import score_report, statements_report
 from riwaya.claims.commands import eval_pairs, pairs_csv
 from riwaya.claims.commands import train as train_pairs
+from riwaya.entities.commands import eval_ner, tag_stream, train
+from riwaya.errors import RiwayaError
+from riwaya.ingest.sources import IngestOptions, iter_raw_documents
+from riwaya.model import Article, NumberMention, RawDocument
 from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
 from riwaya.samples import seed_documents
 from riwaya.store import default_db_path, open_store
 from riwaya.stories import commands as story_commands
+from riwaya.stories import recluster
 from riwaya.stories.corrections import merge_events, split_event
 
 app = typer.Typer(
@@ -348,6 +349,31 @@ def story_command(
         _print_json(data)
     else:
         console.print(story_commands.story_text(data), markup=False, highlight=False)
+
+
+@app.command("recluster")
+def recluster_command(
+    db: DbOption = None,
+    discard_corrections: Annotated[
+        bool, typer.Option("--discard-corrections", help="Go on even though merges and splits made by hand will be lost.")
+    ] = False,
+) -> None:
+    """Place every stored article in events again, from scratch, with the current pair
+    model (after `riwaya train clusters`). Stored signals are reused: nothing is embedded twice.
+
+    Example: riwaya recluster --db snn.db
+    """
+    try:
+        with open_store(db) as store, _progress() as progress:
+            task = progress.add_task("placing", total=store.count_articles())
+            report = recluster(store, lambda n: progress.advance(task, n), discard_corrections=discard_corrections)
+    except RiwayaError as error:
+        _fail(error)
+    console.print(
+        f"placed {report.placed}: {report.new_events} new events, {report.joined} joins, "
+        f"{report.merges} machine merges, {report.links} copy links",
+        highlight=False,
+    )
 
 
 @app.command("merge")

@@ -261,6 +261,19 @@ class StoryTables:
         self._db.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (into, story_id))
         self._db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (into, story_id))
 
+    def hand_corrections(self) -> int:
+        """How many merges and splits a user made (machine merges not counted)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM event_corrections WHERE action IN ('merge', 'split')").fetchone()[0])
+
+    def clear_placement(self) -> None:
+        """Forget every event, story, correction and copy link found by comparison, keeping
+        the articles, their signals and their credited relays (read from the text): what
+        re-placing everything under a refitted model starts from."""
+        with self.transaction():
+            for table in ("event_members", "event_corrections", "events", "stories"):
+                self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self._db.execute("DELETE FROM derived_from WHERE kind != 'credited'")
+
     def seqs_by_url(self, urls: list[str]) -> dict[str, int]:
         return {r[0]: int(r[1]) for r in self._select_in("SELECT url, seq FROM articles WHERE url IN ({marks})", urls)}
 

@@ -1,5 +1,5 @@
 """Across articles: fingerprints and copies, online event clustering, story threads."""
 
-from riwaya.stories.clustering import ClusterReport, EventClusterer, place_pending
+from riwaya.stories.clustering import ClusterReport, EventClusterer, place_pending, recluster
 
-__all__ = ["ClusterReport", "EventClusterer", "place_pending"]
+__all__ = ["ClusterReport", "EventClusterer", "place_pending", "recluster"]

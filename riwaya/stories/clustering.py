@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from riwaya.errors import StoreError
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.fingerprints import estimated_jaccard, lsh_buckets
 from riwaya.stories.pairs import PairModel, missing_names, pair_features, pair_model, shared_terms
@@ -268,4 +269,22 @@ class EventClusterer:
 
 def place_pending(store: SqliteStore, on_progress: Progress | None = None) -> ClusterReport:
     """Place every stored article that is in no event yet (what ingest calls after storing)."""
+    return EventClusterer(store).run(on_progress)
+
+
+def recluster(store: SqliteStore, on_progress: Progress | None = None, *, discard_corrections: bool = False) -> ClusterReport:
+    """Place every stored article again from scratch (after ``riwaya train clusters``).
+
+    Stored signals are reused, so nothing is embedded twice. Ids stay stable for the same
+    model and input; merges and splits made by hand would be lost, so they must be
+    discarded explicitly.
+    """
+    tables = store.stories
+    corrections = tables.hand_corrections()
+    if corrections and not discard_corrections:
+        raise StoreError(
+            f"{store.path}: {corrections} merges/splits made by hand would be lost by re-placing every article;"
+            " pass --discard-corrections to go on"
+        )
+    tables.clear_placement()
     return EventClusterer(store).run(on_progress)

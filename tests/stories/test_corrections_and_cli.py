@@ -87,3 +87,20 @@ def test_eval_clusters_scores_the_database_against_a_gold_file(seed_db, tmp_path
     bad.write_text("[1, 2]")
     failed = runner.invoke(app, ["eval", "clusters", str(bad), "--db", str(seed_db)])
     assert failed.exit_code == 1 and "not a clusters gold file" in failed.stderr
+
+
+def test_recluster_gives_the_same_events_and_guards_hand_corrections(seed_db):
+    before = _events(seed_db)
+    result = runner.invoke(app, ["recluster", "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    assert "placed 5" in result.output
+    assert _events(seed_db) == before  # same model, same input: same ids
+
+    with SqliteStore(seed_db) as store:
+        merge_events(store, before["000"], before["003"])
+    refused = runner.invoke(app, ["recluster", "--db", str(seed_db)])
+    assert refused.exit_code == 1 and "1 merges/splits made by hand would be lost" in refused.output
+    assert _events(seed_db)["003"] == before["000"]  # nothing was touched
+    forced = runner.invoke(app, ["recluster", "--db", str(seed_db), "--discard-corrections"])
+    assert forced.exit_code == 0, forced.output
+    assert _events(seed_db) == before
