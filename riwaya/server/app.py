@@ -290,7 +290,7 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000) -> N
     token = os.environ.get("RIWAYA_TOKEN") or None
     public = not is_loopback(host)
     if public and token is None:
-        logger.warning("listening on %s without RIWAYA_TOKEN: the API is read-only", host)
+        logging.getLogger("uvicorn.error").warning("listening on %s without RIWAYA_TOKEN: writes are refused (403)", host)
     app = create_app(db or default_db_path(), token, public=public)
     uvicorn.run(app, host=host, port=port, log_level="info")
 
