@@ -57,7 +57,7 @@ def home(
     shown = events[(page - 1) * PER_PAGE : page * PER_PAGE]
     rows, missing = [], []
     for event in shown:
-        story = settings.desk.cached_story(store, event.id)
+        story = settings.desk.cached_event_story(event)
         if story is None:
             missing.append(event.id)
         rows.append({"event": event, "chart": coverage_chart(_days(event.articles)), "origins": main_claim_origins(story),

@@ -154,6 +154,10 @@ class Desk:
         """The story when its reconstruction is already cached, else None (never computes)."""
         return self._stories.get(self._story_key(store, id_or_prefix)[1])  # type: ignore[no-any-return]
 
+    def cached_event_story(self, event: EventView) -> dict[str, Any] | None:
+        """The cached reconstruction of a listed event, without touching the database."""
+        return self._stories.get((event.id, tuple(a["id"] for a in event.articles), self.reconstruct is not None))  # type: ignore[no-any-return]
+
     def _story_key(self, store: SqliteStore, id_or_prefix: str) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
         """(live id, cache key, the story it belongs to); the key changes when any member does."""
         if id_or_prefix.startswith("s-"):

@@ -69,3 +69,20 @@ def test_article_markup_renders_as_text(write_db: Path) -> None:
         assert "&lt;img src=x onerror=alert(1)&gt;" in pages[1]
         # the only scripts on a page are the desk's own
         assert re.findall(r"<script[^>]*>", pages[1]) == ['<script src="/static/app.js" defer>']
+
+
+def test_home_shows_origins_of_main_claim_once_reconstructed(write_db: Path) -> None:
+    """The home page never reconstructs in the request: it queues the stories shown and
+    shows their main claim's independent origins once they are ready."""
+    import time
+
+    with TestClient(create_app(write_db)) as client:
+        first = client.get("/", headers=HTML).text
+        assert "قيد الحساب" in first
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            page = client.get("/", headers=HTML).text
+            if "قيد الحساب" not in page:
+                break
+            time.sleep(0.5)
+        assert re.search(r'class="origins"[^>]*><b>\d+</b> (مصدر مستقل|مصادر مستقلة) للخبر الرئيسي', page), page[:3000]
