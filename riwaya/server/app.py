@@ -34,6 +34,11 @@ from riwaya.store import open_store
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.corrections import CorrectionError
 
+try:  # Swagger UI and ReDoc served from the package, not a CDN: /docs works offline
+    from fastapi_offline import FastAPIOffline as _make_app
+except ImportError:  # pragma: no cover - then /docs loads Swagger UI from its CDN
+    _make_app = FastAPI  # type: ignore[assignment]
+
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
@@ -259,7 +264,7 @@ def create_app(
         yield
         settings.close()
 
-    app = FastAPI(
+    app = _make_app(
         lifespan=lifespan,
         title="riwaya desk",
         version="1",

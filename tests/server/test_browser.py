@@ -86,6 +86,22 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+def _offline(page: object, base_url: str) -> list[str]:
+    """Refuse every request that leaves the desk (no CDN, no web font); return them."""
+    refused: list[str] = []
+
+    def route(r: object) -> None:
+        url = r.request.url  # type: ignore[attr-defined]
+        if url.startswith(base_url) or url.startswith("data:"):
+            r.continue_()  # type: ignore[attr-defined]
+        else:
+            refused.append(url)
+            r.abort()  # type: ignore[attr-defined]
+
+    page.route("**/*", route)  # type: ignore[attr-defined]
+    return refused
+
+
 def _main_event(base_url: str) -> str:
     import httpx
 
@@ -97,6 +113,7 @@ def test_seed_story_citation_opens_source_sentence(browser: object, base_url: st
     page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     alerts: list[str] = []
     page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    refused = _offline(page, base_url)
     event = _main_event(base_url)
     page.goto(f"{base_url}/stories/{event}", timeout=120_000)
     assert page.locator("html").get_attribute("dir") == "rtl"
@@ -128,7 +145,18 @@ def test_seed_story_citation_opens_source_sentence(browser: object, base_url: st
     page.goto(f"{base_url}{href}")
     assert page.locator(".flash").count() >= 1
     page.screenshot(path=str(shots / "article-cited-sentence.png"))
-    assert alerts == []
+    assert alerts == [] and refused == []
+    page.close()
+
+
+def test_api_docs_render_offline(browser: object, base_url: str, shots: Path) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    refused = _offline(page, base_url)
+    page.goto(f"{base_url}/docs")
+    page.locator(".swagger-ui .opblock").first.wait_for(state="visible", timeout=30_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    page.screenshot(path=str(shots / "api-docs.png"))
+    assert refused == []
     page.close()
 
 
