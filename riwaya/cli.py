@@ -5,6 +5,7 @@ Every command takes ``--db FILE`` (default ``$RIWAYA_DB`` or ``./riwaya.db``).
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -25,11 +26,13 @@ from riwaya.errors import RiwayaError
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, NumberMention, RawDocument
 from riwaya.pipeline import IngestReport, analyze, ingest, ingest_inputs
+from riwaya.reconstruct import CSV_COLUMNS, export_rows, reconstruct, story_markdown
 from riwaya.samples import seed_documents
 from riwaya.store import default_db_path, open_store
 from riwaya.stories import commands as story_commands
 from riwaya.stories import recluster
 from riwaya.stories.corrections import merge_events, split_event
+from riwaya.stories.views import list_events
 
 app = typer.Typer(
     help="riwaya (رواية): reconstruct news stories from many outlets, Arabic first.",
@@ -335,20 +338,61 @@ def story_command(
     event_or_story: Annotated[str, typer.Argument(help="An event id (e-…), a story id (s-…), or a unique prefix.")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the readable report (Markdown) only.")] = False,
+    length: Annotated[int, typer.Option("--length", min=1, help="At most this many brief sentences.")] = 8,
 ) -> None:
-    """Show one event (its articles, who copied whom, why each joined) or one story (its events).
+    """Reconstruct one event or story: its articles and who copied whom, the cited brief,
+    the claims ledger with independent origins, contradictions, statements, timeline,
+    entities and coverage by outlet.
 
-    Example: riwaya story e-03f94f0a77de
+    Example: riwaya story e-03f94f0a77de --markdown
     """
     try:
         with open_store(db) as store:
-            data = story_commands.story_data(store, event_or_story)
+            data = reconstruct(store, event_or_story, brief_length=length)
+            structure = None if (as_json or markdown) else story_commands.story_data(store, event_or_story)
     except RiwayaError as error:
         _fail(error)
     if as_json:
         _print_json(data)
+    elif markdown:
+        sys.stdout.write(story_markdown(data))
     else:
-        console.print(story_commands.story_text(data), markup=False, highlight=False)
+        console.print(story_commands.story_text(structure) + "\n\n" + story_markdown(data), markup=False, highlight=False)
+
+
+@app.command("export")
+def export_command(
+    event_or_story: Annotated[
+        Optional[str], typer.Argument(help="One event (e-…) or story (s-…); without it, every event of --min-articles or more.")
+    ] = None,
+    db: DbOption = None,
+    export_format: Annotated[str, typer.Option("--format", help="json, markdown or csv.")] = "json",
+    min_articles: Annotated[int, typer.Option(help="Without an id: only events with at least this many articles.")] = 2,
+    length: Annotated[int, typer.Option("--length", min=1, help="At most this many brief sentences.")] = 8,
+) -> None:
+    """Write reconstructions to stdout: JSON (the `story --json` contract; a list without an
+    id), Markdown reports, or CSV with one row per claim.
+
+    Example: riwaya export --format csv --min-articles 5 --db news.db > claims.csv
+    """
+    if export_format not in ("json", "markdown", "csv"):
+        _fail(RiwayaError(f"--format {export_format}: choose json, markdown or csv"))
+    try:
+        with open_store(db) as store:
+            ids = [event_or_story] if event_or_story else [e.id for e in list_events(store, min_articles=min_articles)]
+            reports = [reconstruct(store, i, brief_length=length) for i in ids]
+    except RiwayaError as error:
+        _fail(error)
+    if export_format == "json":
+        _print_json(reports[0] if event_or_story else reports)
+    elif export_format == "markdown":
+        sys.stdout.write("\n\n".join(story_markdown(r) for r in reports))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=("event_or_story", *CSV_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        for report in reports:
+            writer.writerows({"event_or_story": report["id"], **row} for row in export_rows(report))
 
 
 @app.command("recluster")

@@ -70,7 +70,13 @@ def test_stories_json_contract_and_story_text(seed_db):
     shown = runner.invoke(app, ["story", main["id"], "--db", str(seed_db)])
     assert shown.exit_code == 0 and "credited from اندبندنت عربية" in shown.stdout
     story = runner.invoke(app, ["story", main["story_id"], "--json", "--db", str(seed_db)])
-    assert len(json.loads(story.stdout)["story"]["events"]) == 2
+    data = json.loads(story.stdout)
+    assert len(data["event_ids"]) == 2
+    assert {"id", "title", "story_id", "articles", "outlets", "claims", "contradictions", "statements", "timeline",
+            "entities", "coverage", "brief"} <= set(data)
+    report = runner.invoke(app, ["story", main["id"], "--markdown", "--length", "3", "--db", str(seed_db)])
+    assert report.exit_code == 0 and report.stdout.startswith("# ")
+    assert report.stdout.count("\n1. ") == 1 and "\n4. " not in report.stdout.split("##")[1]  # brief of 3
     missing = runner.invoke(app, ["story", "e-nothing", "--db", str(seed_db)])
     assert missing.exit_code == 1 and "no event with id" in missing.stderr
 
@@ -104,3 +110,16 @@ def test_recluster_gives_the_same_events_and_guards_hand_corrections(seed_db):
     forced = runner.invoke(app, ["recluster", "--db", str(seed_db), "--discard-corrections"])
     assert forced.exit_code == 0, forced.output
     assert _events(seed_db) == before
+
+
+def test_export_writes_json_markdown_and_csv(seed_db):
+    everything = runner.invoke(app, ["export", "--db", str(seed_db)])
+    assert everything.exit_code == 0, everything.output
+    reports = json.loads(everything.stdout)
+    assert len(reports) == 1 and len(reports[0]["articles"]) == 4  # only events of 2+ articles
+    rows = runner.invoke(app, ["export", reports[0]["id"], "--format", "csv", "--db", str(seed_db)]).stdout.splitlines()
+    assert rows[0].startswith("event_or_story,claim_id,brief_id,text") and len(rows) > 2
+    markdown = runner.invoke(app, ["export", "--format", "markdown", "--min-articles", "1", "--db", str(seed_db)]).stdout
+    assert markdown.count("\n# ") + markdown.startswith("# ") == 2
+    wrong = runner.invoke(app, ["export", "--format", "xml", "--db", str(seed_db)])
+    assert wrong.exit_code == 1 and "choose json, markdown or csv" in wrong.stderr
