@@ -7,11 +7,14 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from riwaya.claims.evaluate import format_scores, score_stances
 from riwaya.claims.pair_stance import LABELS, MODEL_PATH, predict_stance
 from riwaya.errors import IngestError
+
+if TYPE_CHECKING:
+    from riwaya.claims.train import TrainReport
 
 _BATCH = 512
 
@@ -96,7 +99,7 @@ def eval_pairs(path: Path) -> str:
     return format_scores(score_stances([r.stance or "" for r in rows], predicted))
 
 
-def train(shared_data_dir: Path, out: Path | None = None):  # type: ignore[no-untyped-def]
+def train(shared_data_dir: Path, out: Path | None = None) -> TrainReport:
     """Retrain the pair-stance model on ``shared/data/ans/stance`` (train; dev is scored)
     into ``out`` (default: the packaged model file). Returns a printable report."""
     from riwaya.claims.train import train_pair_stance
