@@ -3,9 +3,9 @@ story with the SaudiNewsNet articles stored.
 
 The database is built once (``--db``, default /tmp/riwaya-bench-server.db: every
 SaudiNewsNet day ingested with events, several minutes) and reused. The story is the
-largest event; when no event has ``--size`` articles, the next largest events of the
-same days are merged into it (a recorded correction, in this throwaway database) until
-it has.
+smallest event with ``--size`` articles or more; when none has, the next largest events
+are merged into the largest (a recorded correction, in this throwaway database) up to
+``--size``.
 
 Requests go through the whole ASGI stack in process (Starlette TestClient: routing,
 dependencies, template rendering). Figures:
@@ -62,18 +62,23 @@ def build(db: Path, corpus: Path, days: int | None) -> None:
 
 
 def story_of_size(db: Path, size: int) -> tuple[str, int, list[str]]:
-    """The largest event, grown by merges to ``size`` articles when it is smaller."""
+    """The smallest event with at least ``size`` articles; when none has, the largest
+    grown by merging in the next largest events that keep it at or under ``size``."""
     with open_store(db) as store:
         events = sorted(list_events(store), key=lambda e: (-len(e.articles), e.id))
+        big_enough = [e for e in events if len(e.articles) >= size]
+        if big_enough:
+            return big_enough[-1].id, len(big_enough[-1].articles), []
         keep = events[0]
         count = len(keep.articles)
         merged: list[str] = []
         for other in events[1:]:
             if count >= size:
                 break
-            merge_events(store, keep.id, other.id)
-            merged.append(other.id)
-            count += len(other.articles)
+            if count + len(other.articles) <= size:
+                merge_events(store, keep.id, other.id)
+                merged.append(other.id)
+                count += len(other.articles)
         return keep.id, count, merged
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Path, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Response, UploadFile
 
 from riwaya.errors import IngestError
 from riwaya.pipeline import IngestReport
@@ -103,8 +103,9 @@ def list_stories(
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story: claims, contradictions, brief …")
 def get_story(story_id: EventId, store: Store, settings: SettingsDep) -> Any:
-    """The reconstruction of an event (``e-…``), or of the largest event of a story (``s-…``)."""
-    return settings.desk.story(store, story_id)
+    """The reconstruction of an event (``e-…``) or of a whole story (``s-…``), with the
+    events of its story."""
+    return Response(settings.desk.story_json(store, story_id), media_type="application/json")
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List articles")

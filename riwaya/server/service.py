@@ -93,6 +93,8 @@ class Desk:
         self._articles = _Lru(4096)
         self._stories = _Lru(256)
         self._listing = _Lru(2)
+        self._json = _Lru(64)
+        self._events_of = _Lru(256)
         self._writes = 0
         self._write_lock = threading.Lock()
         self._queue_lock = threading.Lock()
@@ -134,21 +136,51 @@ class Desk:
         return events
 
     def story(self, store: SqliteStore, id_or_prefix: str) -> dict[str, Any]:
-        """The story contract of an event (``e-…``) or a story (``s-…``); cached."""
-        live, key, story = self._story_key(store, id_or_prefix)
-        cached = self._stories.get(key)
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
-        if self.reconstruct is not None:
-            data = dict(self.reconstruct(store, live))
-            data.setdefault("reconstructed_by", "riwaya.reconstruct")
-        else:
-            event = live if not live.startswith("s-") else _largest_event(story)
-            view = event_view(store, event)
-            data = fallback_reconstruct(view.to_dict(), [self.article(store, a["id"]) for a in view.articles])
-        data["story_events"] = [{"id": e["id"], "title": e["title"], "first_seen": e["first_seen"]} for e in story["events"]]
-        self._stories.put(key, data)
-        return data
+        """The story contract of an event (``e-…``) or a story (``s-…``), with the events of
+        its story (``story_events``); cached. Do not mutate what it returns."""
+        live, key, story_id = self._story_key(store, id_or_prefix)
+        data = self._stories.get(key)
+        if data is None:
+            if self.reconstruct is not None:
+                data = dict(self.reconstruct(store, live))
+                data.setdefault("reconstructed_by", "riwaya.reconstruct")
+            else:
+                event = live if not live.startswith("s-") else _largest_event(story_view(store, live))
+                view = event_view(store, event)
+                data = fallback_reconstruct(view.to_dict(), [self.article(store, a["id"]) for a in view.articles])
+            self._stories.put(key, data)
+        events = self.story_events(store, story_id)
+        if data.get("story_events") is not events:
+            data = {**data, "story_events": events}
+            self._stories.put(key, data)
+        return data  # type: ignore[no-any-return]
+
+    def story_json(self, store: SqliteStore, id_or_prefix: str) -> bytes:
+        """:meth:`story` validated against :class:`StoryDetail` and serialized, once per version."""
+        from riwaya.server.schemas import StoryDetail
+
+        data = self.story(store, id_or_prefix)
+        key = ("json", id(data))
+        cached = self._json.get(key)
+        if cached is None or cached[0] is not data:
+            cached = (data, StoryDetail.model_validate(data).model_dump_json().encode())
+            self._json.put(key, cached)
+        return cached[1]  # type: ignore[no-any-return]
+
+    def story_events(self, store: SqliteStore, story_id: str) -> list[dict[str, Any]]:
+        """The live events of a story, oldest first (id, title, first seen); recomputed
+        only when the list of event ids changes."""
+        tables = store.stories
+        live = tables.resolve_story(story_id) or story_id
+        ids = tuple(tables.events_of_story(live))
+        cached = self._events_of.get((live, ids))
+        if cached is None:
+            cached = []
+            for event_id in ids:
+                view = event_view(store, event_id)
+                cached.append({"id": view.id, "title": view.title, "first_seen": view.first_seen})
+            self._events_of.put((live, ids), cached)
+        return cached  # type: ignore[no-any-return]
 
     def cached_story(self, store: SqliteStore, id_or_prefix: str) -> dict[str, Any] | None:
         """The story when its reconstruction is already cached, else None (never computes)."""
@@ -158,15 +190,14 @@ class Desk:
         """The cached reconstruction of a listed event, without touching the database."""
         return self._stories.get((event.id, tuple(a["id"] for a in event.articles), self.reconstruct is not None))  # type: ignore[no-any-return]
 
-    def _story_key(self, store: SqliteStore, id_or_prefix: str) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
-        """(live id, cache key, the story it belongs to); the key changes when any member does."""
+    def _story_key(self, store: SqliteStore, id_or_prefix: str) -> tuple[str, tuple[Any, ...], str]:
+        """(live id, cache key, story id); the key changes when any member does."""
         if id_or_prefix.startswith("s-"):
             story = story_view(store, id_or_prefix)
             members = tuple(a["id"] for e in story["events"] for a in e["articles"])
-            return story["id"], (story["id"], members, self.reconstruct is not None), story
+            return story["id"], (story["id"], members, self.reconstruct is not None), story["id"]
         view = event_view(store, id_or_prefix)
-        story = story_view(store, view.story_id)
-        return view.id, (view.id, tuple(a["id"] for a in view.articles), self.reconstruct is not None), story
+        return view.id, (view.id, tuple(a["id"] for a in view.articles), self.reconstruct is not None), view.story_id
 
     def warm(self, open_db: Callable[[], SqliteStore], ids: list[str]) -> None:
         """Reconstruct these stories in one background thread so that the next page
