@@ -138,8 +138,13 @@ def story_context(story: dict[str, Any], articles: dict[str, Article]) -> dict[s
     coverage = [
         {**c, "titles": [(a, articles[a].title) for a in c.get("articles", []) if a in articles]} for c in story.get("coverage", [])
     ]
+    events = story.get("story_events", [])
+    here = next((i for i, e in enumerate(events) if e["id"] == story.get("id")), 0)
+    first = max(0, min(here - _NAV // 2, len(events) - _NAV))
     return {
         "story": story,
+        "nav_events": events[first : first + _NAV],
+        "nav_hidden": max(0, len(events) - _NAV),
         "brief": brief,
         "claims": claims[:_LEDGER],
         "more_claims": max(0, len(claims) - _LEDGER),
@@ -156,6 +161,7 @@ def story_context(story: dict[str, Any], articles: dict[str, Article]) -> dict[s
     }
 
 
+_NAV = 12  # events of the same story listed around this one
 _GRAPHS = 12  # isnad drawings (the most carried claims)
 _LEDGER = 80  # ledger rows shown
 

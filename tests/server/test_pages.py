@@ -86,3 +86,8 @@ def test_home_shows_origins_of_main_claim_once_reconstructed(write_db: Path) -> 
                 break
             time.sleep(0.5)
         assert re.search(r'class="origins"[^>]*><b>\d+</b> (مصدر مستقل|مصادر مستقلة) للخبر الرئيسي', page), page[:3000]
+
+
+def test_story_page_by_story_id(client: TestClient, seed_ids: dict[str, str]) -> None:
+    page = client.get(f"/stories/{seed_ids['story']}", headers=HTML)
+    assert page.status_code == 200 and 'id="brief"' in page.text
