@@ -43,7 +43,7 @@ MIN_CANDIDATE_COSINE = 0.3
 MEMBERS_COMPARED = 8
 LINKAGE_MEMBERS = 3
 #: An event's score: this share of its best member's probability, the rest from the mean of the best few.
-BEST_MEMBER_SHARE = 0.5
+BEST_MEMBER_SHARE = 0.2
 #: How sure the best join must be before the article's other likely events merge into it.
 MERGE_PROBABILITY = 0.9
 #: …and how likely the other event must be. At the join threshold (0.5) merges chained
