@@ -10,6 +10,8 @@ with the store. The baseline, run in the same process, is the embedding alone
     python benchmarks/stories.py                       # all days in ../shared/data/saudinewsnet
     python benchmarks/stories.py --days 4 --json out.json
     RIWAYA_EMBED_THREADS=2 python benchmarks/stories.py   # both cores for the encoder
+    python benchmarks/stories.py --db snn.db          # reuse a database of ingested articles (copied;
+                                                      # its events and signals are dropped, so all is recomputed)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -39,14 +42,23 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--days", type=int, default=None, help="only the first N days")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--db", type=Path, default=None, help="start from a copy of this database's articles")
     args = parser.parse_args()
     days = sorted(args.corpus.glob("*.zip"))[: args.days]
-    if not days:
+    if not days and not args.db:
         sys.exit(f"no SaudiNewsNet zips in {args.corpus}")
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = SqliteStore(Path(tmp) / "bench.db")
-        ingest(iter_raw_documents([str(d) for d in days], IngestOptions()), store, stories=False)
+        if args.db:
+            shutil.copy(args.db, Path(tmp) / "bench.db")
+            store = SqliteStore(Path(tmp) / "bench.db")
+            store.stories.clear_placement()
+            with store.stories.transaction():
+                for table in ("derived_from", "article_signals", "lsh_bands", "sentence_hashes"):
+                    store._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names; recomputed below
+        else:
+            store = SqliteStore(Path(tmp) / "bench.db")
+            ingest(iter_raw_documents([str(d) for d in days], IngestOptions()), store, stories=False)
         total = store.count_articles()
 
         sample = [store.get_article(a.id) for a in store.list_articles(limit=1_000)]

@@ -395,6 +395,23 @@ def export_command(
             writer.writerows({"event_or_story": report["id"], **row} for row in export_rows(report))
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (beyond 127.0.0.1, writes need $RIWAYA_TOKEN).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the desk: the REST API (OpenAPI at /docs) and the Arabic pages. Writes need
+    `Authorization: Bearer $RIWAYA_TOKEN` when it is set; beyond localhost without it,
+    writes are refused.
+
+    Example: riwaya serve --db news.db --port 8000
+    """
+    from riwaya.server import serve  # the web stack loads only for this command
+
+    serve(db, host, port)
+
+
 @app.command("recluster")
 def recluster_command(
     db: DbOption = None,
