@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from riwaya.errors import IngestError, NotFound, RiwayaError, StoreError
 from riwaya.ingest.options import IngestOptions
-from riwaya.server.service import Desk, find_reconstruct
+from riwaya.server.service import Desk
 from riwaya.store import open_store
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.corrections import CorrectionError
@@ -63,7 +63,7 @@ class Settings:
         self.token = token
         self.public = public
         self.ingest_options = IngestOptions(allow_private=allow_private_urls)
-        self.desk = Desk(find_reconstruct())
+        self.desk = Desk()
         self._local = threading.local()
         self._stores: list[SqliteStore] = []
         self._lock = threading.Lock()

@@ -12,10 +12,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from riwaya.errors import NotFound
+from riwaya.attribution.origins import origin_name
 from riwaya.model import Article
 from riwaya.server.app import HERE, Settings, get_settings, get_store
-from riwaya.server.fallback import article_label, statement_origin
 from riwaya.server.service import StoryFilter
 from riwaya.server.svg import coverage_chart, isnad_graph
 from riwaya.store.sqlite import SqliteStore
@@ -34,6 +33,15 @@ KINDS = {"denial": "نفي", "number": "تعارض في الأرقام", "date":
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+
+
+def article_label(article: Article) -> str:
+    """The name a reader knows an article by: its outlet, a credited outlet, or its source."""
+    if article.outlet:
+        return article.outlet
+    if article.provenance:
+        return article.provenance[0].outlet
+    return article.source.rsplit("/", 1)[-1]
 
 
 def _days(articles: list[dict[str, Any]]) -> dict[str, int]:
@@ -196,7 +204,7 @@ def _panel(key: str, article: Article, sentence_index: int | None, label: str) -
         if sentence_index is not None and statement.sentence_index == sentence_index:
             chains.append(
                 {"outlet": label, "via": [link.refers_to or link.text for link in statement.via],
-                 "speaker": statement.speaker.text, "origin": statement_origin(statement),
+                 "speaker": statement.speaker.text, "origin": origin_name(statement, article.text),
                  "stance": STANCES.get(statement.stance, statement.stance), "deny": statement.stance == "deny"}
             )  # fmt: skip
     return {"id": key, "article": article, "label": label, "sentence": sentence, "chains": chains}

@@ -265,9 +265,6 @@ class StoryDetail(Open):
     coverage: list[CoverageEntry]
     brief: list[BriefSentence]
     story_events: list[EventRef] = Field(default_factory=list, description="the events of the same story, oldest first")
-    reconstructed_by: str = Field(
-        default="riwaya.reconstruct", description="riwaya.reconstruct, or 'fallback' when that module is not installed"
-    )
 
 
 # -- writes -----------------------------------------------------------------------------

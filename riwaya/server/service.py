@@ -7,8 +7,8 @@ only turn it into JSON or HTML.
 
 from __future__ import annotations
 
-import logging
 import json
+import logging
 import tempfile
 import threading
 from collections import OrderedDict
@@ -17,27 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from riwaya.errors import IngestError, NotFound
+from riwaya.errors import IngestError
 from riwaya.ingest.records import record_to_document
 from riwaya.ingest.sources import IngestOptions, iter_raw_documents
 from riwaya.model import Article, RawDocument
 from riwaya.pipeline import IngestReport, ingest
-from riwaya.server.fallback import fallback_reconstruct
+from riwaya.reconstruct import reconstruct
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.views import EventView, event_view, list_events, story_view
 
 logger = logging.getLogger(__name__)
-
-Reconstruct = Callable[[SqliteStore, str], dict[str, Any]]
-
-
-def find_reconstruct() -> Reconstruct | None:
-    """:func:`riwaya.reconstruct.reconstruct` when that module is installed, else None."""
-    try:
-        from riwaya.reconstruct import reconstruct
-    except ImportError:
-        return None
-    return reconstruct
 
 
 class _Lru:
@@ -88,8 +77,7 @@ class Desk:
     write count.
     """
 
-    def __init__(self, reconstruct: Reconstruct | None = None) -> None:
-        self.reconstruct = reconstruct
+    def __init__(self) -> None:
         self._articles = _Lru(4096)
         self._stories = _Lru(256)
         self._listing = _Lru(2)
@@ -141,13 +129,7 @@ class Desk:
         live, key, story_id = self._story_key(store, id_or_prefix)
         data = self._stories.get(key)
         if data is None:
-            if self.reconstruct is not None:
-                data = dict(self.reconstruct(store, live))
-                data.setdefault("reconstructed_by", "riwaya.reconstruct")
-            else:
-                event = live if not live.startswith("s-") else _largest_event(story_view(store, live))
-                view = event_view(store, event)
-                data = fallback_reconstruct(view.to_dict(), [self.article(store, a["id"]) for a in view.articles])
+            data = reconstruct(store, live)
             self._stories.put(key, data)
         events = self.story_events(store, story_id)
         if data.get("story_events") is not events:
@@ -188,16 +170,16 @@ class Desk:
 
     def cached_event_story(self, event: EventView) -> dict[str, Any] | None:
         """The cached reconstruction of a listed event, without touching the database."""
-        return self._stories.get((event.id, tuple(a["id"] for a in event.articles), self.reconstruct is not None))  # type: ignore[no-any-return]
+        return self._stories.get((event.id, tuple(a["id"] for a in event.articles)))  # type: ignore[no-any-return]
 
     def _story_key(self, store: SqliteStore, id_or_prefix: str) -> tuple[str, tuple[Any, ...], str]:
         """(live id, cache key, story id); the key changes when any member does."""
         if id_or_prefix.startswith("s-"):
             story = story_view(store, id_or_prefix)
             members = tuple(a["id"] for e in story["events"] for a in e["articles"])
-            return story["id"], (story["id"], members, self.reconstruct is not None), story["id"]
+            return story["id"], (story["id"], members), story["id"]
         view = event_view(store, id_or_prefix)
-        return view.id, (view.id, tuple(a["id"] for a in view.articles), self.reconstruct is not None), view.story_id
+        return view.id, (view.id, tuple(a["id"] for a in view.articles)), view.story_id
 
     def warm(self, open_db: Callable[[], SqliteStore], ids: list[str]) -> None:
         """Reconstruct these stories in one background thread so that the next page
@@ -250,41 +232,19 @@ class Desk:
         return report
 
 
-def _largest_event(story: dict[str, Any]) -> str:
-    if not story["events"]:
-        raise NotFound(f"story {story['id']} has no events")
-    return str(max(story["events"], key=lambda e: (len(e["articles"]), e["last_seen"] or ""))["id"])
-
-
 def article_links(store: SqliteStore, article_id: str) -> dict[str, Any]:
-    """The article's event and story, what it copies and who copies it.
+    """The article's event and story, what it copies and who copies it."""
+    tables = store.stories
+    event_id = tables.event_of_article(article_id)
 
-    Reads the story tables directly: the store has no per-article lookup for these yet.
-    """
-    db = store._db  # noqa: SLF001 - read-only lookups the store does not offer yet
-    row = db.execute(
-        "SELECT m.event_id, e.story_id FROM articles a JOIN event_members m ON m.seq = a.seq"
-        " JOIN events e ON e.id = m.event_id WHERE a.id = ?",
-        (article_id,),
-    ).fetchone()
-    def links(sql: str) -> list[dict[str, Any]]:
-        return [
-            {"kind": r["kind"], "article": r["article"], "outlet": r["outlet"], "evidence": json.loads(r["evidence"])}
-            for r in db.execute(sql, (article_id,))
-        ]
+    def link(kind: str, article: str | None, outlet: str | None, evidence: str) -> dict[str, Any]:
+        return {"kind": kind, "article": article, "outlet": outlet, "evidence": json.loads(evidence)}
 
     return {
-        "event_id": row["event_id"] if row else None,
-        "story_id": row["story_id"] if row else None,
-        "derived_from": links(
-            "SELECT kind, source_article AS article, source_outlet AS outlet, evidence FROM derived_from"
-            " WHERE article_id = ? ORDER BY kind, source_article"
-        ),
-        "copied_by": links(
-            "SELECT d.kind, d.article_id AS article, o.name AS outlet, d.evidence FROM derived_from d"
-            " JOIN articles a ON a.id = d.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
-            " WHERE d.source_article = ? ORDER BY d.kind, d.article_id"
-        ),
+        "event_id": event_id,
+        "story_id": tables.story_of(event_id) if event_id else None,
+        "derived_from": [link(r["kind"], r["source_article"], r["source_outlet"], r["evidence"]) for r in tables.links_of([article_id])],
+        "copied_by": [link(r["kind"], r["article_id"], r["outlet"], r["evidence"]) for r in tables.copies_of(article_id)],
     }
 
 

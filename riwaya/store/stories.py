@@ -228,6 +228,24 @@ class StoryTables:
             article_ids,
         ).fetchall()
 
+    def event_of_article(self, article_id: str) -> str | None:
+        """The event ``article_id`` is a member of, or None when it is not placed (or not stored)."""
+        row = self._db.execute(
+            "SELECT m.event_id FROM articles a JOIN event_members m ON m.seq = a.seq WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def copies_of(self, article_id: str) -> list[sqlite3.Row]:
+        """The copy links whose source is ``article_id``: one row per stored article that
+        copies it (``kind``, ``article_id`` of the copy, its ``outlet`` name, ``evidence``
+        JSON), by kind then copy id."""
+        return self._db.execute(
+            "SELECT d.kind, d.article_id, o.name AS outlet, d.evidence FROM derived_from d"
+            " JOIN articles a ON a.id = d.article_id LEFT JOIN outlets o ON o.id = a.outlet_id"
+            " WHERE d.source_article = ? ORDER BY d.kind, d.article_id",
+            (article_id,),
+        ).fetchall()
+
     def events_of_story(self, story_id: str) -> list[str]:
         return [
             r[0]

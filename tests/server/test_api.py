@@ -171,6 +171,19 @@ def test_post_articles_ingests_and_reports_duplicates(write_db: Path) -> None:
         assert client.get("/api/stories").json()["total"] == 3
 
 
+def test_article_copy_links_both_ways(write_db: Path, seed_ids: dict[str, str]) -> None:
+    """A later article that repeats a stored one is linked from both sides."""
+    with TestClient(create_app(write_db)) as client:
+        original = client.get(f"/api/articles/{seed_ids['article']}").json()
+        copy = {"text": original["text"] + "\n\nوتابع المراسل أن الاجتماع سيعقد مرة أخرى الأسبوع المقبل في العاصمة.",
+                "outlet": "منفذ ناسخ", "published": "2024-12-30", "title": "نسخة"}  # fmt: skip
+        copy_id = client.post("/api/articles", json=copy).json()["ingested"][0]
+        copied_by = client.get(f"/api/articles/{seed_ids['article']}").json()["copied_by"]
+        assert [(link["kind"], link["article"], link["outlet"]) for link in copied_by] == [("verbatim", copy_id, "منفذ ناسخ")]
+        derived = client.get(f"/api/articles/{copy_id}").json()["derived_from"]
+        assert [(link["kind"], link["article"]) for link in derived] == [("verbatim", seed_ids["article"])]
+
+
 @pytest.mark.parametrize(
     ("body", "status", "code"),
     [
