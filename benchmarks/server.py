@@ -10,8 +10,8 @@ are merged into the largest (a recorded correction, in this throwaway database) 
 Requests go through the whole ASGI stack in process (Starlette TestClient: routing,
 dependencies, template rendering). Figures:
 
-* cold: the first request, which reconstructs the story (riwaya.reconstruct, or the
-  desk's fallback when that module is absent) and fills the cache;
+* cold: the first request, which reconstructs the story (riwaya.reconstruct) and fills
+  the cache;
 * warm: ``--requests`` further requests (the cache keyed by the event's members);
 * baseline, same process: the library call the page rests on, ``Desk.story`` from the
   cache (event lookup to check the key + cached reconstruction), and the ratio of the
@@ -130,14 +130,12 @@ def main() -> None:
             started = time.perf_counter()
             settings.desk.story(store, event_id)
             baseline.append((time.perf_counter() - started) * 1000)
-        reconstructed_by = settings.desk.story(store, event_id).get("reconstructed_by")
 
     figures: dict[str, Any] = {
         "articles_stored": stored,
         "story": event_id,
         "story_articles": size,
         "merged_events": len(merged),
-        "reconstructed_by": reconstructed_by,
         "cold_ms": round(cold, 1),
         "page_p50_ms": round(statistics.median(warm), 2),
         "page_p95_ms": round(percentile(warm, 0.95), 2),
@@ -147,7 +145,7 @@ def main() -> None:
         "baseline_p95_ms": round(percentile(baseline, 0.95), 2),
     }
     figures["page_to_baseline_p95"] = round(figures["page_p95_ms"] / max(figures["baseline_p95_ms"], 1e-6), 1)
-    print(f"story page ({size} articles, {stored} stored; {figures['reconstructed_by']}):")
+    print(f"story page ({size} articles, {stored} stored):")
     print(f"  cold (reconstruct + render): {figures['cold_ms']:.0f} ms")
     print(f"  warm p50 {figures['page_p50_ms']:.1f} ms · p95 {figures['page_p95_ms']:.1f} ms over {args.requests} requests")
     print(f"  JSON /api/stories p95 {figures['api_json_p95_ms']:.1f} ms · home p95 {figures['home_p95_ms']:.1f} ms")
