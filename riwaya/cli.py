@@ -288,6 +288,8 @@ def demo_command(db: DbOption = None) -> None:
         with open_store(db) as store:
             report = ingest(seed_documents(), store)
             articles = [store.get_article(i) for i in report.ingested + report.duplicates]
+            events = list_events(store)
+            main = reconstruct(store, max(events, key=lambda e: len(e.articles)).id, brief_length=3)
     except RiwayaError as error:
         _fail(error)
     console.print(
@@ -307,7 +309,18 @@ def demo_command(db: DbOption = None) -> None:
         console.print("  dates: " + " · ".join(f"{d.text} → {d.value}" for d in a.dates[:6]), markup=False,
                       highlight=False)
         console.print("  numbers: " + " · ".join(f"{n.text} → {_format_number(n)}" for n in a.numbers[:4]), markup=False, highlight=False)
-    console.print('next: riwaya search "الكرملين" · riwaya article ID · riwaya analyze FILE --json', highlight=False)
+        console.print(f"  {len(a.entities)} entity mentions · {len(a.statements)} attributed statements", highlight=False)
+    console.print(
+        f"\n{len(events)} events in story {main['story_id']}; the main one, {main['id']}, has "
+        f"{len(main['articles'])} articles, {len(main['claims'])} claims, {len(main['contradictions'])} contradictions. Its brief:",
+        highlight=False,
+    )
+    for item in main["brief"]:
+        console.print(f"  • {item['text']}", markup=False, highlight=False)
+    console.print(
+        f"next: riwaya story {main['id']} · riwaya serve · riwaya search \"الكرملين\" · riwaya analyze FILE --json",
+        highlight=False,
+    )
 
 
 @app.command("stories")

@@ -44,6 +44,7 @@ def test_cli_demo_ingests_the_sample_story_and_is_idempotent(db):
     first = run("demo", "--db", db)
     assert first.exit_code == 0, first.output
     assert "5 articles" in first.output and "5 new" in first.output
+    assert "2 events in story s-" in first.output and "has 4 articles" in first.output
     again = run("demo", "--db", db)
     assert "0 new, 5 already there" in again.output
     with SqliteStore(db) as store:
