@@ -216,12 +216,7 @@ class EventClusterer:
 
     def _score_event(self, a: ArticleSignals, event_id: str, shared: dict[int, int]) -> tuple[float, int, Any] | None:
         """The event's probability for ``a``, from its closest members."""
-        return self._score_members(a, [self.signals[s] for s in self.members.get(event_id, ())], shared)
-
-    def _score_members(
-        self, a: ArticleSignals, members: list[ArticleSignals], shared: dict[int, int] | None
-    ) -> tuple[float, int, Any] | None:
-        """``shared`` counts long sentences ``a`` shares with stored articles; None to count them here."""
+        members = [self.signals[s] for s in self.members.get(event_id, ())]
         members = [b for b in members if abs((b.day - a.day).days) <= EVENT_WINDOW_DAYS]
         if not members:
             return None
@@ -230,7 +225,7 @@ class EventClusterer:
         scored = []
         for i in order:
             b = members[int(i)]
-            features = pair_features(a, b, None if shared is None else shared.get(b.seq, 0))
+            features = pair_features(a, b, shared.get(b.seq, 0))
             scored.append((self.model.probability(features), b.seq, features))
         scored.sort(key=lambda x: (-x[0], x[1]))
         _, best_seq, best_features = scored[0]
