@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -233,22 +232,16 @@ def _match(sentence: dict[str, Any], golds: list[dict[str, Any]], predicted: lis
 def load_gold_articles(gold_path: str | Path, data_dir: str | Path) -> dict[str, Article]:
     """The gold's articles, read from the SaudiNewsNet day zips in ``data_dir`` (only the
     days the gold's ``_meta.days`` names, only the urls it uses) and analyzed."""
-    from riwaya.ingest.records import record_to_document
+    from riwaya.ingest.sources import IngestOptions, iter_raw_documents
     from riwaya.pipeline import analyze
 
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     urls = {s["url"] for s in gold["sentences"]}
     days = gold.get("_meta", {}).get("days") or sorted(p.stem for p in Path(data_dir).glob("*.zip"))
+    zips = [str(path) for day in days if (path := Path(data_dir) / f"{day}.zip").exists()]
     articles: dict[str, Article] = {}
-    for day in days:
-        path = Path(data_dir) / f"{day}.zip"
-        if not path.exists():
+    for document in iter_raw_documents(zips, IngestOptions()):
+        if isinstance(document, RiwayaError) or document.url not in urls or document.url in articles:
             continue
-        with zipfile.ZipFile(path) as zf:
-            for name in zf.namelist():
-                if not name.endswith(".json"):
-                    continue
-                for n, record in enumerate(json.loads(zf.read(name).decode("utf-8"))):
-                    if record.get("url") in urls and record["url"] not in articles:
-                        articles[record["url"]] = analyze(record_to_document(record, f"{path.name}:{name}[{n}]"))
+        articles[document.url] = analyze(document)
     return articles
