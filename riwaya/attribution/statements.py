@@ -698,11 +698,10 @@ def _outlet_key(name: str) -> str:
 
 
 def _same_outlet(a: str, b: str) -> bool:
-    outlet_key = _outlet_key
     ka, kb = agency_key(a), agency_key(b)
     if ka or kb:
         return ka == kb
-    return outlet_key(a) == outlet_key(b)
+    return _outlet_key(a) == _outlet_key(b)
 
 
 # a description -> the outlet nouns it can refer back to ("" any news outlet)
