@@ -101,7 +101,12 @@ def _word_info(raw: str) -> tuple[str, bool, Cue | None]:
             info = (raw, True, None)
         else:
             f = fold_word(raw)
-            info = (f, False, lookup_folded(f))
+            cue = lookup_folded(f)
+            if cue is not None and (raw.endswith("ة") and cue.kind == "verb" or raw.endswith("ى") and cue.needs == "clause"
+                                    and cue.lemma == "يدعي"):
+                # "إفادة" (a statement, noun) is no أفاد + ه; "يُدعى" (is called) is no يدّعي (claims)
+                cue = None
+            info = (f, False, cue)
         if len(_WORD_INFO) > 200_000:
             _WORD_INFO.clear()
         _WORD_INFO[raw] = info
@@ -116,6 +121,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         f, punct, cue = _WORD_INFO.get(raw) or _word_info(raw)
         s, e = m.span()
         append(_Tok(s, e, raw, f, punct, cue))
+    for k, t in enumerate(toks):
+        if t.cue is not None and t.cue.needs == "claim" and not any(u.f in _CLAIM_NOUNS for u in toks[k + 1:k + 5]):
+            t.cue = None  # "رفض الكشف عن اسمه": a refusal, no denial
     return toks
 
 
@@ -149,7 +157,11 @@ _RELATIVES = _fs("الذي التي الذين اللذين اللتين الل�
 _TOPIC_PREPS = _fs("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
 _NP_OBJECT_LEMMAS = {"نفى", "كذب", "تمنى", "طالب", "ناشد", "دعا", "وصف", "اتهم", "أرجع", "عزا", "توقع", "اعتبر",
                      "رأى", "حذر", "اعترف", "أعرب", "عبر", "تحدث", "كشف", "أكد", "شدد", "أوصى", "حث", "قدر", "أمل",
-                     "برر", "أشار", "لفت", "نوه", "ادعى", "زعم", "عرج", "تساءل", "أبلغ", "ذكر"}
+                     "برر", "أشار", "لفت", "نوه", "ادعى", "زعم", "عرج", "تساءل", "أبلغ", "ذكر", "رفض"}
+# what رفض must reject to be a denial (guideline §7: "رفض صحة"); "رفض الطلب" is a refusal
+_CLAIM_NOUNS = _fs(
+    "صحة الاتهامات اتهامات الاتهام اتهام الانتقادات انتقادات الادعاءات ادعاءات الادعاء ادعاء المزاعم مزاعم "
+    "التقارير تقارير التقرير الأنباء أنباء الشائعات شائعات الإشاعات الرواية رواية التصريحات تلك هذه هذا")
 _PREP_OF = {"أشار": "الي", "لفت": "الي", "نوه": "الي", "كشف": "عن", "أعرب": "عن", "عبر": "عن", "تحدث": "عن",
             "حذر": "من", "أكد": "علي", "شدد": "علي", "دعا": "الي", "عرج": "علي", "اعترف": "ب", "حث": "علي",
             "أرجع": "", "عزا": ""}
@@ -161,7 +173,7 @@ _NON_SOURCE = _fs(
 )
 _DENY_MARKERS = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|عاري[هة]? عن الصحه|لا اساس ل|لا صحه|كاذب|مفبرك|شائعات|شايعات|اشاعات|"
-    r"مجرد ادعاءات|لا يمت لل?حقيقه|غير دقيق"
+    r"مجرد ادعاءات|لا يمت لل?حقيقه|غير دقيق|سخيف|(?<!\S)هراء"
 )
 _CONTRAST = _fs("إلا لكن ولكن بينما فيما وفيما حين")
 _PERSON_HEADS = _fs("اللاعب المدرب الحارس الدكتور المواطن الطالب الطالبة الخبراء الأطباء أسرة عائلة")
@@ -376,7 +388,8 @@ def _short_quote(toks: list[_Tok], k: int, close: str | None = None) -> bool:
 _OBJECT_STARTS = _fs(
     "تقارير تقرير ما وجود صحة أي كل خطف مقتل إصابة حدوث عودة أنباء الأنباء الأخبار أخبار الاتهامات اتهامات "
     "المعلومات معلومات الشائعات شائعات الإشاعات ادعاءات الادعاءات نيته قيام تعرض ضرورة أهمية رغبته "
-    "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء"
+    "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء "
+    "الانتقادات انتقادات المزاعم مزاعم"
 )
 
 
@@ -433,7 +446,9 @@ def _content_marker(toks: list[_Tok], p: int, cue: Cue, limit: int) -> tuple[int
     """(token index where content starts, how) after position ``p``; how is
     "clause", "quote", "colon", "prep" or "np"."""
     want = _PREP_OF.get(cue.lemma)
-    end = min(limit, p + 14)
+    # an apposition between dashes or commas after the speaker ("صرح إيان بريمر -المُلم
+    # بالعلوم السياسية ومدير شركة …، بأن") delays the complementizer
+    end = min(limit, p + (24 if p < len(toks) and toks[p].raw[:1] in "-–—(" else 14))
     k = p
     while k < end:
         t = toks[k]
@@ -518,8 +533,8 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
         cue = t.cue
         phrase = _phrase_head(toks, k)
         after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
-        if after_comma and t.f in _CONTRAST:
-            stops.append(k - 1)
+        if after_comma and (t.f in _CONTRAST or t.f == "غير" and k + 1 < len(toks) and toks[k + 1].f in _COMP_BARE):
+            stops.append(k - 1)  # "، غير أن ماسك نفى": a contrasting clause
             continue
         if phrase and (after_comma or t.f.startswith("و")):
             stops.append(k - 1 if after_comma else k)
@@ -844,6 +859,10 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and cue.lemma == "نقل" and nxt.f == "عن":
             explicit = False
+        if explicit and not prev_clause_initial and cue.lemma in _NP_OBJECT_LEMMAS and cue.lemma != "نقل":
+            svo = _speaker_before(toks, i)
+            if svo is not None and svo > 0 and toks[svo - 1].f in _COMP_BARE:
+                explicit = False  # "غير أن ماسك نفى ادعاء بريمر": subject first, the object after
         same_unit = [st for _, st, _ in unit_out if not st.resolved_from_context or st.cue.text]
         if explicit and same_unit and tok.f[:1] == "و" and speaker_type(nxt.raw) == "person" \
                 and not _has_head(nxt.f) and not _speaker_quote_start(toks, j):
@@ -973,6 +992,8 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
         else:
             marker = (marker[0], "prep")
     cstart, how = marker
+    if cue.needs == "claim" and (how != "np" or cstart >= len(toks) or toks[cstart].f not in _CLAIM_NOUNS):
+        return None
 
     if cue.lemma == "علم" and (how != "clause" or not inner and speaker is None):
         return None

@@ -29,11 +29,21 @@ def seeds() -> dict[str, Article]:
     return {doc.source.split("/")[-1][:3]: analyze(doc) for doc in seed_documents()}
 
 
+def _extent(article: Article, st: Any) -> str:
+    """The statement as written: its content with the cue and the speaker when they are
+    written in the same sentence (seeds.json quotes include them: "غير أن ماسك نفى ادعاء بريمر")."""
+    spans = [st.content] + [sp for sp in (st.cue, st.speaker) if sp.text and not st.resolved_from_context]
+    start, end = min(sp.start for sp in spans), max(sp.end for sp in spans)
+    if end - start > len(st.content.text) + 200:
+        return st.content.text
+    return article.text[start:end]
+
+
 def _find(article: Article, quote: str) -> list[Any]:
-    """Statements whose content covers ≥ 40% of ``quote``'s words, best first (ties
-    broken by how much of the statement the quote covers, then text order)."""
+    """Statements whose extent (:func:`_extent`) covers ≥ 40% of ``quote``'s words, best
+    first (ties broken by how much of the statement the quote covers, then text order)."""
     quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", quote)
-    scored = sorted(((content_overlap(s.content.text, quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
+    scored = sorted(((content_overlap(_extent(article, s), quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
                      for n, s in enumerate(find_statements(article))), key=lambda x: (-x[0], x[1]))
     return [s for overlap, _, s in scored if overlap >= 0.4]
 
