@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from riwaya.attribution.credits import credit_scopes
+from riwaya.attribution.origins import principal_outlet
 from riwaya.attribution.cues import Cue, fold, fold_word, lookup_folded, lookup_word
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS, agency_key, anonymous_count, is_outlet_name, speaker_type
 from riwaya.model import Article, Link, Span, Statement, make_span
@@ -151,6 +152,8 @@ _SPEAKER_STOP = _fs(
     "فقد وقد"
 ) | _TIME | _COMP_BARE
 _SPEAKER_KEEP_IN = _fs("في")
+# what "في" introduces when it is no affiliation ("ماسك في وقت لاحق", "بيسكوف في إشارة إلى")
+_NOT_AFFILIATION = _fs("وقت الوقت إشارة اشارة معرض سياق ختام بداية نهاية أعقاب حين ظل ضوء رده معرض") | _TIME
 _QUANTITY = _fs("عدد عدد بعض العديد أحد احد مجموعة جملة")  # "مصدر مطلع في نادي الرائد": affiliation kept unless a medium follows
 _CLAUSE_OPENERS = _fs("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
 _RELATIVES = _fs("الذي التي الذين اللذين اللتين اللذان")
@@ -175,6 +178,13 @@ _DENY_MARKERS = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|عاري[هة]? عن الصحه|لا اساس ل|لا صحه|كاذب|مفبرك|شائعات|شايعات|اشاعات|"
     r"مجرد ادعاءات|لا يمت لل?حقيقه|غير دقيق|سخيف|(?<!\S)هراء"
 )
+# limiting reported contacts to one ("كان له اتصال واحد", "أجريا مكالمة هاتفية واحدة فقط",
+# "الاتصال الوحيد الذي أجراه"): the answer to a report of many is a denial of it
+_RESTRICTION_DENY = re.compile(
+    r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
+# "did not respond to requests for comment", "declined to comment": reports no claim
+_NO_COMMENT = re.compile(r"(?:^|\s)و?لم (?:يستجب|تستجب|يرد|ترد|يعلق|تعلق)(?!\S)|(?:رفض|امتنع|رفضت|امتنعت) (?:عن )?التعليق")
+_PERFECT_AUX = _fs("قد وقد كان وكان كانت وكانت")
 _CONTRAST = _fs("إلا لكن ولكن بينما فيما وفيما حين")
 _PERSON_HEADS = _fs("اللاعب المدرب الحارس الدكتور المواطن الطالب الطالبة الخبراء الأطباء أسرة عائلة")
 _OUTLET_NOUN_STARTS = ("صحيف", "جريد", "مجل", "وكال", "قنا", "موقع", "تلفزيون", "شبك", "اذاع")
@@ -206,6 +216,8 @@ class _State:
     consumed: set[int] = field(default_factory=set)
     stops: list[int] = field(default_factory=list)
     lead_end: int = 0  # end of the article's first unit
+    cursor: int = 0  # start of the unit being read
+    report_outlet: str | None = None  # the outlet of the last report named ("تقرير نشرته صحيفة X")
 
 
 def find_statements(article: Article, entities: Sequence[Any] | None = None) -> list[Statement]:
@@ -236,6 +248,7 @@ def find_statements(article: Article, entities: Sequence[Any] | None = None) -> 
             state.open_quote = None  # a quotation does not run across paragraphs
         previous_end = end
         toks = _tokens(text, start, end)
+        state.cursor = start
         if toks:
             _unit(state, toks, start, end, spans)
     return state.out
@@ -353,7 +366,8 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
                 if f == "من" and words == 1 and toks[k - 1].f in _QUANTITY and k + 1 < len(toks) and not toks[k + 1].punct:
                     k += 1  # "عدد من المسؤولين"
                     continue
-                if f == "في" and k + 1 < len(toks) and toks[k + 1].f not in _MEDIUM and not toks[k + 1].punct and words < 4:
+                if f == "في" and k + 1 < len(toks) and toks[k + 1].f not in _MEDIUM and toks[k + 1].f not in _NOT_AFFILIATION \
+                        and not toks[k + 1].punct and words < 4:
                     k += 1
                     continue
                 break
@@ -544,8 +558,11 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
             stops.append(k - 1)
         elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and k + 1 < len(toks) \
                 and (toks[k + 1].f in _COMP_BARE or toks[k + 1].f in _PREPS or toks[k + 1].raw == ":"
-                     or toks[k + 1].f in OUTLET_DESCRIPTIONS):
+                     or toks[k + 1].f in OUTLET_DESCRIPTIONS or _COMP_PRONOUN.match(toks[k + 1].f)):
             stops.append(k)
+        elif cue is not None and cue.kind == "verb" and k >= 2 and prev.f in _PERFECT_AUX \
+                and (toks[k - 2].raw in {"،", ","} or toks[k - 2].f in {"وكان", "وكانت"} and k >= 3 and toks[k - 3].raw in {"،", ","}):
+            stops.append(k - 2 if toks[k - 2].raw in {"،", ","} else k - 3)  # "، وكان قد وصف …", "، وقد نفى …"
     return stops
 
 
@@ -741,14 +758,24 @@ def _described(state: _State, description: str) -> str | None:
     if nouns is None:
         return None
     for name in reversed(state.outlets):
-        if _news_outlet(name, nouns) and not (not nouns and any(_same_outlet(name, c.text) for _, c in state.credits)):
+        if _news_outlet(name, nouns) and not (not nouns and any(
+                _same_outlet(name, c.text) for start, c in state.credits if start <= state.cursor)):
             return name
     return None
 
 
 def _refers(state: _State, speaker: str) -> str | None:
     """What a description refers to: "الصحيفة" the newspaper named before it, "التقرير" /
-    "تقرير الصحيفة الأميركية" / "تقرير موسع لصحيفة X" the outlet whose report it is."""
+    "تقرير الصحيفة الأميركية" / "تقرير موسع لصحيفة X" the outlet whose report it is
+    ("التقرير" alone: the outlet of the last report named)."""
+    name = _refers_to(state, speaker)
+    words = fold(speaker).split()
+    if name is not None and words and words[0] in _REPORT_HEADS | _REPORT_OBJECTS and len(words) > 1:
+        state.report_outlet = name
+    return name
+
+
+def _refers_to(state: _State, speaker: str) -> str | None:
     words = fold(speaker).translate(_NAME_QUOTES).split()
     if not words or not state.outlets and not words[0] in _REPORT_HEADS:
         return None
@@ -774,7 +801,11 @@ def _refers(state: _State, speaker: str) -> str | None:
         if key and key in " ".join(rest):
             return name
     if not rest and head in {"التقرير"}:
-        return _described(state, "المنفذ")
+        return state.report_outlet or _described(state, "المنفذ")
+    if not rest:
+        # "وفقًا لتقرير" naming no outlet: the report the article is about, i.e. the news
+        # outlet it names most (a relay article summarises one outlet's report)
+        return state.report_outlet or principal_outlet(state.article.text)
     return None
 
 
@@ -805,7 +836,10 @@ def _with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:
     stance = st.stance
     if stance == "other" and after_prep == "من-ان":
         stance = "assert"
-    if stance == "assert" and _DENY_MARKERS.search(fold(st.content.text)):
+    folded = fold(st.content.text)
+    if stance == "assert" and _NO_COMMENT.search(" ".join(folded.split()[:5])):
+        stance = "other"
+    elif stance == "assert" and (_DENY_MARKERS.search(folded) or _RESTRICTION_DENY.search(folded)):
         stance = "deny"
     if stance == "assert" and fold(st.content.text).startswith(("امله", "تمنيه", "امنيته")):
         stance = "other"
@@ -865,8 +899,10 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
                 explicit = False  # "غير أن ماسك نفى ادعاء بريمر": subject first, the object after
         same_unit = [st for _, st, _ in unit_out if not st.resolved_from_context or st.cue.text]
         if explicit and same_unit and tok.f[:1] == "و" and speaker_type(nxt.raw) == "person" \
-                and not _has_head(nxt.f) and not _speaker_quote_start(toks, j):
-            explicit = False  # "ونفت موسكو …، واتهمت العسكريين": the same subject goes on
+                and not _has_head(nxt.f) and not _speaker_quote_start(toks, j) \
+                and not (j + 1 < len(toks) and (toks[j + 1].f in _COMP_BARE or _COMP_PRONOUN.match(toks[j + 1].f))):
+            # "ونفت موسكو …، واتهمت العسكريين": the same subject goes on ("وزعم ماسك أنه …": a new one)
+            explicit = False
             prev_clause_initial = True
         if explicit and cue.lemma == "نقل":
             an = next((m for m in range(j + 1, min(len(toks), j + 10)) if toks[m].f in {"عن", "عنه", "عنها", "عنهم"}), None)
@@ -897,7 +933,9 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
             refers = _refers(state, speaker.text)
             p = end
         else:
-            before = None if prev_clause_initial else _speaker_before(toks, i)
+            # "… "سخيفة" وقال إن …": a subject never stands before a و-prefixed verb
+            conj = tok.f[:1] in "وف" and lookup_folded(tok.f[1:]) is not None
+            before = None if prev_clause_initial or conj else _speaker_before(toks, i)
             report = _report_object(toks, i) if before is None and tok.f[:1] in "يت" else None
             if report is not None:
                 # "نفى الكرملين تقريراً لصحيفة …، الجمعة، يفيد بأن …": the report says it
