@@ -112,6 +112,8 @@ _REGULAR: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], st
     ("علم", ("علم",), (), (), "assert", "prep:من"),
     ("عزا", ("عزا",), ("عزو",), (), "assert", ""),
     ("عرج", (), (), ("معرج",), "assert", ""),
+    # كتب (wrote) is also "books": only with a complementizer or quotation
+    ("كتب", ("كتب",), ("كتب",), (), "assert", "clause"),
     # رفض denies only a claim ("رفض الاتهامات", "رفض صحة"); the extractor checks the object
     ("رفض", ("رفض",), ("رفض",), ("رافض",), "deny", "claim"),
 )

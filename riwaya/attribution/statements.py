@@ -184,6 +184,7 @@ _RESTRICTION_DENY = re.compile(
     r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
 # "did not respond to requests for comment", "declined to comment": reports no claim
 _NO_COMMENT = re.compile(r"(?:^|\s)و?لم (?:يستجب|تستجب|يرد|ترد|يعلق|تعلق)(?!\S)|(?:رفض|امتنع|رفضت|امتنعت) (?:عن )?التعليق")
+_FACT_OBJECTS = frozenset({"وجود", "صحه", "حدوث", "وقوع"})
 _PERFECT_AUX = _fs("قد وقد كان وكان كانت وكانت")
 _CONTRAST = _fs("إلا لكن ولكن بينما فيما وفيما حين")
 _PERSON_HEADS = _fs("اللاعب المدرب الحارس الدكتور المواطن الطالب الطالبة الخبراء الأطباء أسرة عائلة")
@@ -373,6 +374,8 @@ def _np_end(toks: list[_Tok], j: int, *, max_words: int = 9, object_verb: bool =
                 break
             if _COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال"):
                 break
+            if t.raw.endswith(("اً", "ًا")) and len(t.raw) > 3:
+                break  # "نفى ماسك علناً …": an accusative adverb or object, never the subject
             if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(_OUTLET_NOUN_STARTS)) and words > 0 \
                     and not (toks[j].f in _REPORT_HEADS and f[1:].startswith(_OUTLET_NOUN_STARTS)):
                 break  # addressee "لـ«عكاظ»", "للصحيفة" (but "تقرير موسع لصحيفة X" is the paper's report)
@@ -545,6 +548,9 @@ def _boundary_stops(toks: list[_Tok]) -> list[int]:
             continue
         prev = toks[k - 1]
         cue = t.cue
+        if cue is not None and cue.needs == "prep:عن" and cue.lemma == "نقل" \
+                and not any(u.f in {"عن", "عنه", "عنها", "عنهم"} for u in toks[k + 1:k + 9]):
+            cue = None  # "، ونقل رسائل …": carrying messages, no relayed speech
         phrase = _phrase_head(toks, k)
         after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
         if after_comma and (t.f in _CONTRAST or t.f == "غير" and k + 1 < len(toks) and toks[k + 1].f in _COMP_BARE):
@@ -1008,9 +1014,16 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
     limit = min([s for s in stops if s >= p] + [len(toks)])
     marker = _content_marker(toks, p, cue, limit)
     if marker is None:
+        fact = next((m for m in range(p, min(limit, p + 8)) if toks[m].f in _FACT_OBJECTS), None) \
+            if cue.lemma == "أكد" and cue.kind != "participle" and speaker is not None and not resolved else None
+        if fact is not None and fact > p and not any(t.punct for t in toks[p:fact]):
+            # "أكد عدد من المسؤولين … في الولايات المتحدة وأوروبا وروسيا وجود اتصالات": the
+            # affiliation runs on to the reported fact
+            speaker = _span(state, speaker.start, toks[fact - 1].end)
+            p = fact
         if cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} or cue.lemma not in _NP_OBJECT_LEMMAS \
                 or (cue.kind != "participle" and cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}
-                    and not (cue.lemma == "أكد" and p < len(toks) and toks[p].f in {"وجود", "صحه", "حدوث", "وقوع"})):
+                    and not (cue.lemma == "أكد" and p < len(toks) and toks[p].f in _FACT_OBJECTS)):
             return None  # "أكد وجود اتصالات …" reports a fact; other NP objects are not speech
         k = p
         while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in _TIME):
@@ -1030,6 +1043,8 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
         else:
             marker = (marker[0], "prep")
     cstart, how = marker
+    if cue.lemma == "كتب" and how not in {"clause", "colon"}:
+        return None  # "كتب الأستاذ … "مؤلف المسرحية …" بعموده": a title, not speech
     if cue.needs == "claim" and (how != "np" or cstart >= len(toks) or toks[cstart].f not in _CLAIM_NOUNS):
         return None
 
