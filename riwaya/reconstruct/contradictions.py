@@ -11,6 +11,19 @@
 * ``opposed`` — two aligned claims the pair-stance model (riwaya.claims.pair_stance)
   reads as disagreeing with high confidence.
 
+Contradictions stated without a denial verb (each still rests on a cue):
+
+* ``denial`` within one sentence — a sentence that reports an assertion and a denial
+  («كشف بريمر أن … وقد نفى ماسك ذلك»);
+* ``denial`` by an exclusive version — one origin says the thing happened *only* so
+  (الوحيد، فقط، مرة واحدة) about the same people another origin says more of, unless
+  the other claim runs on long after the exclusive statement was made (a statement of
+  2022 cannot deny what happened in 2024: that is a later update, not a conflict);
+* ``opposed`` by juxtaposition — an article answers one source's account with
+  another's in the very next sentence, opening with a contrast (ومع ذلك، غير أن، لكن;
+  not «في المقابل», which as often adds a confirmation): the article itself sets the
+  two versions against each other.
+
 Embeddings do not separate a claim from its negation; every rule here rests on a cue
 (a deny statement, a number, a date) or on the stance model's own cue features.
 """
@@ -25,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
-from riwaya.arabic.tokens import word_tokens
+from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.claims.lexicon import NEGATION, OPPOSITES, count_hits
 from riwaya.reconstruct.claims import Claim
 from riwaya.reconstruct.units import Unit
@@ -39,14 +52,21 @@ _SOURCE_UNITS = re.compile(r"مصدر|مسؤول|شخص|مطلع|ضابط|صحف
 _REPORT_DATED = re.compile(r"(?:الصادر|الصادرة|المنشور|نشر(?:ته|ت|ه)?|صدر)\s+(?:\S+\s+){0,2}$")
 
 
-def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance: bool = True) -> list[dict[str, Any]]:
+def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance: bool = True,
+                        published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
     """Every contradiction found, each with its kind, the claims involved, both sides
-    as cited sentences and a one-line explanation."""
+    as cited sentences and a one-line explanation.
+
+    :param published: article id -> publication date, to date statements and periods.
+    """
     found: list[dict[str, Any]] = []
     found += _denials(claims, strength)
     for claim in claims:
         found += _numbers(claim, strength)
         found += _dates(claim, strength)
+    found += _within_sentence(claims)
+    found += _exclusive(claims, strength, {frozenset(k["claims"]) for k in found}, published)
+    found += _juxtaposed(claims, {frozenset(k["claims"]) for k in found})
     if stance:
         found += _opposed(claims, strength, {frozenset(k["claims"]) for k in found})
     for k, item in enumerate(found, 1):
@@ -231,4 +251,153 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
         if p[1] >= OPPOSED_PROBABILITY:
             out.append(_item("opposed", [a.id, b.id], [a.canonical], [b.canonical],
                              f"the pair-stance model reads these as disagreeing (p={p[1]:.2f}, similarity {s:.2f})"))
+    return out
+
+
+# -- contradictions without a denial of the claim itself ---------------------------------
+
+_EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|\b(?:مره|اتصال|مكالمه|محادثه) (?:هاتفيه )?واحده?\b")
+_CONTRAST_OPENING = re.compile(r"^\W*(?:و?مع ذلك|غير ان|الا ان|و?لكن|بيد ان)\b")
+#: an exclusive statement does not deny what the other claim says went on this long after it
+_UPDATE_GAP = timedelta(days=365)
+
+
+def _answers(unit: Unit, denial: Any) -> bool:
+    """The denial answers what the sentence reported before it: it opens with a contrast
+    (لكنه نفى، غير أن ماسك نفى) or points back to it (نفى ذلك، نفى ادعاء بريمر، بهذه التصريحات)."""
+    start, end = denial.cue.start - unit.start, denial.cue.end - unit.start
+    before = [normalize_for_matching(t.text) for t in word_tokens(unit.text[max(0, start - 30):start])][-4:]
+    after = [normalize_for_matching(t.text) for t in word_tokens(unit.text[end:end + 40])][:5]
+    return bool(set(before) & _CONTRAST_WORDS) or any(w in _BACK_REFERENCES or w[1:] in _BACK_REFERENCES for w in after)
+
+
+_CONTRAST_WORDS = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "غير", "الا", "بينما", "وقد"})
+_BACK_REFERENCES = frozenset({"ذلك", "هذا", "هذه", "ادعاء", "ادعاءات", "التصريحات", "الامر", "الروايه", "التقرير", "الاتهامات"})
+
+
+def _within_sentence(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    out = []
+    for claim in claims:
+        for u in claim.units:
+            asserts = [st for st in u.statements if st.stance != "deny"]
+            denies = [st for st in u.statements if st.stance == "deny" and _answers(u, st)]
+            if asserts and denies and any(d.cue.start > a.content.start for a in asserts for d in denies):
+                out.append(_item("denial", [claim.id], [u], [u],
+                                 f"the sentence reports {asserts[0].speaker.text}'s account and its denial ({denies[0].cue.text if denies[0].cue else 'denied'})"))
+    return out
+
+
+def _claim_entities(claim: Claim) -> set[str]:
+    return set().union(*(u.entities for u in claim.units))
+
+
+def _statement_date(unit: Unit, published: str | None) -> date | None:
+    """When the sentence's statement was made: a date written before its cue verb
+    («وفي أكتوبر 2022، اعترف ماسك …»), else the article's publication day."""
+    st = unit.main_statement
+    if st is not None and st.cue is not None:
+        before = [d for d in unit.dates if d.end <= st.cue.start and not d.relative]
+        if before:
+            return _iso(before[-1].latest)
+    return _iso(published)
+
+
+def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
+    """The latest day the claim's own dates reach; a period «منذ …» runs on to publication."""
+    ends = []
+    for u in claim.units:
+        for d in u.dates:
+            if normalize_for_matching(d.text).startswith("منذ"):
+                ends.append(_iso(published.get(u.article_id)))
+            else:
+                ends.append(_iso(d.latest))
+    ends = [e for e in ends if e]
+    return max(ends) if ends else None
+
+
+def _quantified(unit: Unit) -> str | None:
+    """The light stem of what the exclusive cue restricts: the word before it
+    («الاتصال الوحيد»، «اتصال واحد»، «تحدث مرة واحدة فقط»)."""
+    st = unit.main_statement
+    if st is None:
+        return None
+    words = [normalize_for_matching(t.text) for t in word_tokens(st.content.text)]
+    for k, w in enumerate(words):
+        if not _EXCLUSIVE.match(" ".join(words[k:k + 3])):
+            continue
+        if w in _COUNTED:
+            return light_stem(w)
+        if k:
+            j = k - 1
+            while j > 0 and words[j] in _QUANTITY_WORDS:
+                j -= 1
+            return light_stem(words[j])
+    return None
+
+
+_QUANTITY_WORDS = frozenset({"مره", "واحده", "واحد", "فقط", "هاتفيه"})
+_COUNTED = frozenset({"اتصال", "مكالمه", "محادثه"})
+
+
+def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset[str]],
+               published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+    """Each exclusive version against the claim of other origins it answers: the most
+    widely carried one that names the same two or more people and the thing the
+    exclusive cue restricts (a contact, a call)."""
+    from riwaya.attribution.origins import origin_key
+
+    published = published or {}
+    out = []
+    for b in claims:
+        exclusive = [u for u in b.units if u.main_statement is not None
+                     and _EXCLUSIVE.search(normalize_for_matching(u.main_statement.content.text))]
+        things = {q for q in (_quantified(u) for u in exclusive) if q}
+        if not things:
+            continue
+        keys_b = {origin_key(o) for o in b.origins}
+        said = [d for d in (_statement_date(u, published.get(u.article_id)) for u in exclusive) if d]
+        best: tuple[tuple[int, float], Claim] | None = None
+        for a in claims:
+            if a is b or a.stance == "deny" or frozenset((a.id, b.id)) in known:
+                continue
+            if len(_claim_entities(a) & _claim_entities(b)) < 2 or not things & {s for u in a.units for s in u.stems}:
+                continue
+            if keys_b & {origin_key(o) for o in a.origins}:
+                continue
+            if any(_EXCLUSIVE.search(normalize_for_matching(u.text)) for u in a.units):
+                continue
+            block = strength[np.ix_([u.n for u in exclusive], [u.n for u in a.units])]
+            rank = (len(a.articles), float(block.max()) if block.size else 0.0)
+            if best is None or rank > best[0]:
+                best = (rank, a)
+        if best is None:
+            continue
+        a = best[1]
+        until = _runs_until(a, published)
+        if said and until and until > max(said) + _UPDATE_GAP:
+            continue  # a later update: the exclusive statement predates what the claim reports
+        out.append(_item("denial", [a.id, b.id], a.supporters, exclusive,
+                         f"{'، '.join(b.origins)}: only one ({'، '.join(sorted(things))}), against {'، '.join(a.origins)}"))
+    return out
+
+
+def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dict[str, Any]]:
+    from riwaya.attribution.origins import origin_key
+
+    by_sentence = {(u.article_id, u.sentence_index): (c, u) for c in claims for u in c.units}
+    out = []
+    for (article_id, index), (b, ub) in sorted(by_sentence.items()):
+        if not _CONTRAST_OPENING.search(normalize_for_matching(ub.text)) or ub.main_statement is None:
+            continue
+        before = by_sentence.get((article_id, index - 1))
+        if before is None:
+            continue
+        a, ua = before
+        if a is b or ua.main_statement is None or frozenset((a.id, b.id)) in known:
+            continue
+        if origin_key(ua.main_statement.speaker.text) == origin_key(ub.main_statement.speaker.text):
+            continue
+        if {origin_key(o) for o in a.origins} & {origin_key(o) for o in b.origins}:
+            continue
+        out.append(_item("opposed", [a.id, b.id], [ua], [ub], "the article answers one account with the other («" + ub.text.split()[0] + " …»)"))
     return out

@@ -102,7 +102,8 @@ def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8,
     lex, sem = similarity(units, distinct=distinct)
     strength = link_strength(units, lex, sem, distinct)
     claims = build_claims(units, strength, sources)
-    contradictions = find_contradictions(claims, strength, stance=stance)
+    contradictions = find_contradictions(claims, strength, stance=stance,
+                                         published={a: art.published for a, art in sources.articles.items()})
     claim_of = {(u.article_id, u.sentence_index): c.id for c in claims for u in c.units}
     data = {
         "id": header["id"],
