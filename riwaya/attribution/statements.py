@@ -705,9 +705,25 @@ def _phrase_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int
                 # article's provenance: the outermost link of every statement (issue 5 §2)
                 state.credits.append((0, Link(speaker.text, speaker, link.refers_to, "credit")))
             return end
+    whole = None
+    if content is not None and not (clause_initial and not _content_before(toks[first:], i - first)) and unit_out \
+            and not is_outlet_name(speaker.text):
+        ci, inner_st, _ = unit_out[-1]
+        if ci >= 0 and toks[ci].cue is not None and _phrase_head(toks, ci) is None and not inner_st.resolved_from_context \
+                and any(t.f in _CONTRAST for t in toks[max(0, ci - 6):ci]):
+            # "A، لكن B حذر من …، حسبما قال مسؤول مطلع": the trailing source tells the whole
+            # clause, the contrasting speaker's statement inside it included
+            whole = _trim(state, toks[_clause_start(toks, i, [])].start, toks[i].start)
+    if whole is not None:
+        content = whole
     if content is None:
         return None
     via = _via_for(state, speaker, stype, [], toks, i, unit_out)
+    if whole is not None:
+        embedding = Link(speaker.text, speaker, _refers(state, speaker.text), "embedding")
+        for n, (ci, inner_st, ce) in enumerate(unit_out):
+            if whole.start <= inner_st.cue.start < whole.end:
+                unit_out[n] = (ci, _replace_via(inner_st, tuple(via) + (embedding,)), ce)
     st = Statement(speaker, stype, cue, "assert", content, via, _sentence_index(state, toks[i].start),
                    anonymous_count(speaker.text) if stype == "anonymous" else None, False, _refers(state, speaker.text))
     st = _with_stance(st)
