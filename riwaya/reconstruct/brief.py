@@ -4,8 +4,11 @@ Claims are scored by how widely they are carried (articles, log-scaled), how ear
 they come in the articles that carry them (the lead says what happened), how central
 their canonical sentence is, and whether they hold a checkable detail (a number, a
 date, an attributed statement). Sentences are taken best first, skipping any that
-nearly repeats one already taken (link strength ≥ ``REDUNDANT`` or ≥ 50% shared
-stems); the chosen ones are shown in story order: earlier events first, then lead
+nearly repeats one already taken (link strength between any of their sentences ≥
+``REDUNDANT``, or ≥ 50% shared stems); a claim a contradiction touches scores
+``DISPUTED`` more, so the brief says who disputes what. In a story of several events,
+the best claim of each smaller event (up to a quarter of the brief, larger events
+first) is taken before the rest, so a follow-up is not crowded out. The chosen ones are shown in story order: earlier events first, then lead
 before background. Each sentence cites every article that carries its claim, says
 how many independent origins back it, and is marked contested when a contradiction
 touches its claim.
@@ -24,6 +27,8 @@ from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.reconstruct.claims import Claim, Sources
 
 REDUNDANT = 0.40
+#: what being one side of a contradiction adds to a claim's score: who denies what is news
+DISPUTED = 0.8
 STEM_OVERLAP = 0.5
 _MIN_WORDS = 8
 
@@ -37,6 +42,22 @@ def _all_stems(text: str) -> set[str]:
     # every word, function words too: a sentence that shares half its words with one
     # already taken adds too little to be worth a line
     return {light_stem(t.text) for t in word_tokens(text) if len(t.text) > 2}
+
+
+def _smaller_events(claims: Sequence[Claim], length: int) -> list[str]:
+    """Events other than the largest, largest first, at most a quarter of the brief."""
+    articles: dict[str, set[str]] = {}
+    for claim in claims:
+        for u in claim.units:
+            articles.setdefault(u.event_id, set()).add(u.article_id)
+    ranked = sorted(articles, key=lambda e: (-len(articles[e]), e))
+    return ranked[1 : 1 + length // 4]
+
+
+def _closest(a: Claim, b: Claim, strength: np.ndarray) -> float:
+    """The strongest link between any sentence of one claim and any of the other: two
+    claims that one outlet states in nearly the same words say the same thing."""
+    return float(strength[np.ix_([u.n for u in a.units], [u.n for u in b.units])].max())
 
 
 def claim_score(claim: Claim) -> float:
@@ -60,17 +81,27 @@ def build_brief(
         for c in k["claims"]:
             contested.setdefault(c, []).append(k["id"])
     candidates = [c for c in claims if len(c.canonical.text.split()) >= _MIN_WORDS]
-    candidates.sort(key=lambda c: (-claim_score(c), c.canonical.n))
+    candidates.sort(key=lambda c: (-(claim_score(c) + DISPUTED * bool(contested.get(c.id))), c.canonical.n))
     chosen: list[Claim] = []
     stems: list[set[str]] = []
+
+    def take(claim: Claim) -> bool:
+        mine = _all_stems(claim.canonical.text)
+        if claim in chosen or any(_closest(claim, c, strength) >= REDUNDANT or near_duplicate(mine, s) for c, s in zip(chosen, stems, strict=True)):
+            return False
+        chosen.append(claim)
+        stems.append(mine)
+        return True
+
+    # a story of several events: the lead of each smaller event gets a line of its own
+    for event in _smaller_events(candidates, length):
+        for claim in candidates:
+            if all(u.event_id == event for u in claim.units) and take(claim):
+                break
     for claim in candidates:
         if len(chosen) >= length:
             break
-        mine = _all_stems(claim.canonical.text)
-        if any(strength[claim.canonical.n, c.canonical.n] >= REDUNDANT or near_duplicate(mine, s) for c, s in zip(chosen, stems, strict=True)):
-            continue
-        chosen.append(claim)
-        stems.append(mine)
+        take(claim)
     rank = {e: k for k, e in enumerate(event_order)}
     chosen.sort(key=lambda c: (min(rank.get(u.event_id, 0) for u in c.units), round(median(u.position for u in c.units), 2), c.canonical.n))
     brief = []

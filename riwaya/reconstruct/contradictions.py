@@ -108,8 +108,9 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
                 best = (score, claim)
         why = "alignment {:.2f}"
         if best is None:
-            # a bare denial ("كل هذا غير صحيح") denies what its article has just reported
-            for u in denial.units:
+            # a bare denial ("كل هذا غير صحيح") denies what its article has just reported;
+            # bare: it points back (هذا، ذلك، التقرير) rather than stating a version of its own
+            for u in (x for x in denial.units if _points_back(x)):
                 for back in (1, 2):
                     before = by_sentence.get((u.article_id, u.sentence_index - back))
                     if before is not None and before is not denial and (len(before.articles) > 1 or before.deniers):
@@ -121,6 +122,15 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             out.append(_item("denial", [best[1].id, denial.id], best[1].supporters, denial.units,
                              f"{_deny_speakers(denial.units)} denies it ({why.format(best[0])})"))
     return out
+
+
+def _points_back(unit: Unit) -> bool:
+    for st in unit.statements:
+        if st.stance == "deny":
+            words = [normalize_for_matching(t.text) for t in word_tokens(st.content.text)][:8]
+            if any(w in _BACK_REFERENCES or w[1:] in _BACK_REFERENCES or w[2:] in _BACK_REFERENCES for w in words):
+                return True
+    return False
 
 
 def _fact_numbers(unit: Unit) -> list[Any]:
@@ -272,7 +282,8 @@ def _answers(unit: Unit, denial: Any) -> bool:
 
 
 _CONTRAST_WORDS = frozenset({"لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "غير", "الا", "بينما", "وقد"})
-_BACK_REFERENCES = frozenset({"ذلك", "هذا", "هذه", "ادعاء", "ادعاءات", "التصريحات", "الامر", "الروايه", "التقرير", "الاتهامات"})
+_BACK_REFERENCES = frozenset({"ذلك", "هذا", "هذه", "ادعاء", "ادعاءات", "التصريحات", "الامر", "الروايه", "التقرير", "التقارير",
+                              "الاتهامات", "الخبر", "الانباء"})
 
 
 def _within_sentence(claims: Sequence[Claim]) -> list[dict[str, Any]]:

