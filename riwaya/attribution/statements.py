@@ -909,6 +909,9 @@ def _verb_at(state: _State, toks: list[_Tok], i: int, unit_out: list[tuple[int, 
         return None  # "يُذكر أن": the narrator's formula
     if cue.passive:
         return _passive_at(state, toks, i, cue, unit_out)
+    if cue.lemma == "بين" and i + 2 < len(toks) and toks[i + 2].f[:1] == "و" and not toks[i + 2].punct \
+            and not toks[i + 1].punct:
+        return None  # "بين ماسك وبوتين": the preposition "between X and Y"
     stops = state.stops
     resolved = False
     inner: list[Link] = []
