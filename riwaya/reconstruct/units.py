@@ -65,6 +65,7 @@ class Unit:
     numbers: list[NumberMention]
     dates: list[DateMention]
     statements: list[Statement] = field(default_factory=list)
+    speakers: frozenset[str] = frozenset()  # canonical names of the persons its main statement quotes
 
     @property
     def main_statement(self) -> Statement | None:
@@ -106,6 +107,8 @@ def article_units(article: Article, event_id: str, first: int) -> list[Unit]:
         if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _DEBRIS.search(sentence.text):
             continue
         inside = lambda m: sentence.start <= m.start and m.end <= sentence.end  # noqa: E731
+        mine = by_sentence.get(sentence.index, [])
+        main = max(mine, key=lambda st: st.content.end - st.content.start, default=None)
         units.append(Unit(
             n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
             start=sentence.start, end=sentence.end, text=sentence.text, position=sentence.index / total,
@@ -113,7 +116,10 @@ def article_units(article: Article, event_id: str, first: int) -> list[Unit]:
             entities=frozenset(normalize_for_matching(e.canonical or e.text) for e in article.entities if inside(e)),
             numbers=[x for x in article.numbers if inside(x) and x.value is not None],
             dates=[d for d in article.dates if inside(d)],
-            statements=by_sentence.get(sentence.index, []),
+            statements=mine,
+            speakers=frozenset() if main is None else frozenset(
+                normalize_for_matching(e.canonical or e.text) for e in article.entities
+                if e.type == "PER" and main.speaker.start <= e.start and e.end <= main.speaker.end),
         ))  # fmt: skip
     return units
 
