@@ -19,6 +19,7 @@ sentences no statement covers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +27,8 @@ import numpy as np
 
 from riwaya.attribution.origins import origin_groups, origin_key, principal_outlet
 from riwaya.model import Article
-from riwaya.reconstruct.units import LEXICAL_SAME, Unit
+from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.reconstruct.units import DISTINCT_OPEN, LEXICAL_SAME, Unit
 
 SEMANTIC_NEAR = 0.62
 GROUP_COHESION = 0.42
@@ -66,7 +68,7 @@ class Claim:
 
     @property
     def stance(self) -> str:
-        return "deny" if self.supporters and all(u.denies for u in self.supporters) else "assert"
+        return "deny" if self.supporters and all(u.stance == "deny" for u in self.supporters) else "assert"
 
 
 def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, distinct: np.ndarray | None = None) -> np.ndarray:
@@ -98,9 +100,35 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
                 strength[i, j] = 0.5
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
+    if distinct is not None:
+        for i, j in _corroborations(units, distinct):
+            strength[i, j] = strength[j, i] = 0.5
     if n:
         np.fill_diagonal(strength, 1)
     return strength
+
+
+def _corroborations(units: Sequence[Unit], distinct: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of sentences of one article where a second person confirms what a first one
+    said a few sentences before («وذكر كتاب وودورد أن ترامب أرسل …» … «وأكد بيسكوف أن
+    ترامب أرسل …»; «ذكرت فيونا هيل أن ادعاء بريمر صحيح»): one claim, two origins."""
+    out = []
+    for j, b in enumerate(units):
+        st = b.main_statement
+        if st is None or not b.speakers or not _CONFIRMS.search(normalize_for_matching(f"{st.cue.text} {st.content.text}")):
+            continue
+        for i in range(j - 1, -1, -1):
+            a = units[i]
+            if a.article_id != b.article_id or b.sentence_index - a.sentence_index > _CONFIRM_WINDOW:
+                break
+            if a.speakers and not same_person(a.speakers, b.speakers) and distinct[i, j] >= DISTINCT_OPEN:
+                out.append((i, j))
+                break
+    return out
+
+
+_CONFIRMS = re.compile(r"^\W*و?(?:اكد|اكدت|يوكد|تؤكد|توكد)\b|(?<!غير )\bصحيح(?:ه)?\b")
+_CONFIRM_WINDOW = 3
 
 
 def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -145,6 +173,17 @@ def group_units(units: Sequence[Unit], strength: np.ndarray) -> list[list[int]]:
         for m in members[b]:
             group_of[m] = a
         members[a].extend(members.pop(b))
+    # a confirmation within one article (the only same-article links) joins the claim it
+    # confirms when it was left on its own
+    articles = [u.article_id for u in units]
+    for i, j in zip(iu, ju, strict=True):
+        if articles[i] == articles[j] and strength[i, j] >= threshold:
+            for lone, other in ((j, i), (i, j)):
+                if len(members[group_of[lone]]) == 1 and group_of[other] != group_of[lone]:
+                    members.pop(group_of[lone])
+                    group_of[lone] = group_of[other]
+                    members[group_of[other]].append(lone)
+                    break
     return [sorted(g) for g in sorted(members.values(), key=min)]
 
 
@@ -160,10 +199,12 @@ def build_claims(units: Sequence[Unit], strength: np.ndarray, sources: Sources) 
             scores = np.ones(1)
         best = max(range(len(group)), key=lambda k: (round(float(scores[k]), 3), -group[k].position, -len(group[k].text)))
         claim = Claim(id="", units=group, canonical=group[best], centrality=float(scores[best]))
-        asserting = [u for u in group if not u.denies]
+        # a sentence denies the claim when its main statement does («أكد بيسكوف أن … لكنه نفى …»
+        # confirms the claim and denies something else)
+        asserting = [u for u in group if u.stance != "deny"]
         if asserting:
             claim.supporters = asserting
-            claim.deniers = [u for u in group if u.denies]
+            claim.deniers = [u for u in group if u.stance == "deny"]
         else:
             claim.supporters = group
         claim.origins = claim_origins(claim.supporters, sources)
