@@ -127,8 +127,9 @@ def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8,
 
 
 def _ledger_worthy(claim: Claim) -> bool:
-    """The ledger lists what more than one article states, and attributed statements."""
-    return len(claim.articles) > 1 or any(u.statements for u in claim.units) or bool(claim.canonical.numbers)
+    """The ledger lists what more than one article states, attributed statements, and
+    checkable facts: a sentence with a number or a date."""
+    return len(claim.articles) > 1 or any(u.statements for u in claim.units) or bool(claim.canonical.numbers) or bool(claim.canonical.dates)
 
 
 def _claim_dict(claim: Claim, sources: Sources) -> dict[str, Any]:
