@@ -43,7 +43,8 @@ def story(seed_store: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def gold_units(seed_store: Any, story: dict[str, Any], seeds_gold: dict[str, Any]) -> dict[Occurrence, set[str]]:
     """Which gold claims each sentence of the seed articles carries (via the quotes of
-    the claims' statements: a sentence carries a quote when it holds ≥ 60% of its words)."""
+    the claims' statements: a sentence carries a quote when it holds ≥ 60% of its words,
+    or, for a quote over consecutive sentences, when it is one of them)."""
     key_of = {}
     for a in story["articles"]:
         article = seed_store.get_article(a["id"])
@@ -56,10 +57,24 @@ def gold_units(seed_store: Any, story: dict[str, Any], seeds_gold: dict[str, Any
             for occ in statements.get(sid, {}).get("occurrences", []):
                 article = key_of[occ["article"]]
                 quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", occ["quote"])
-                best = max(article.sentences, key=lambda s: content_overlap(s.text, quote))
-                if content_overlap(best.text, quote) >= 0.6:
-                    out.setdefault((article.id, best.index), set()).add(claim["id"])
+                for index in _locate(article.sentences, quote):
+                    out.setdefault((article.id, index), set()).add(claim["id"])
     return out
+
+
+def _locate(sentences: list[Any], quote: str) -> list[int]:
+    """The sentence holding ≥ 60% of the quote's words; else, for a quote that runs over
+    two or three sentences, the run of consecutive sentences that together hold ≥ 60% of
+    them (each sentence of the run holding ≥ 20%)."""
+    best = max(sentences, key=lambda s: content_overlap(s.text, quote))
+    if content_overlap(best.text, quote) >= 0.6:
+        return [best.index]
+    for size in (2, 3):
+        for k in range(len(sentences) - size + 1):
+            run = sentences[k : k + size]
+            if content_overlap(" ".join(s.text for s in run), quote) >= 0.6 and all(content_overlap(s.text, quote) >= 0.2 for s in run):
+                return [s.index for s in run]
+    return []
 
 
 _SEED_KEYS: dict[str, str] = {}
