@@ -102,6 +102,8 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
         d_idx = [u.n for u in denial.units]
         best: tuple[float, Claim] | None = None
         for claim in asserted:
+            if _later(claim, denial):
+                continue  # a denial does not answer what was first reported after it
             block = strength[np.ix_(d_idx, [u.n for u in claim.units])]
             score = float(block.max()) if block.size else 0.0
             if score >= DENIAL_ALIGN and (best is None or score > best[0]):
@@ -122,6 +124,11 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             out.append(_item("denial", [best[1].id, denial.id], best[1].supporters, denial.units,
                              f"{_deny_speakers(denial.units)} denies it ({why.format(best[0])})"))
     return out
+
+
+def _later(claim: Claim, answer: Claim) -> bool:
+    """The claim was first reported after the answer (a denial, an exclusive version) was."""
+    return bool(claim.first_seen and answer.first_seen and claim.first_seen[:10] > answer.first_seen[:10])
 
 
 def _points_back(unit: Unit) -> bool:
@@ -303,9 +310,9 @@ def _claim_entities(claim: Claim) -> set[str]:
 
 
 def _statement_date(unit: Unit, published: str | None) -> date | None:
-    """When the sentence's statement was made: a date written before its cue verb
-    («وفي أكتوبر 2022، اعترف ماسك …»), else the article's publication day."""
-    st = unit.main_statement
+    """When the sentence's (exclusive) statement was made: a date written before its cue
+    verb («وفي أكتوبر 2022، اعترف ماسك …»), else the article's publication day."""
+    st = _exclusive_statement(unit) or unit.main_statement
     if st is not None and st.cue is not None:
         before = [d for d in unit.dates if d.end <= st.cue.start and not d.relative]
         if before:
@@ -314,7 +321,8 @@ def _statement_date(unit: Unit, published: str | None) -> date | None:
 
 
 def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
-    """The latest day the claim's own dates reach; a period «منذ …» runs on to publication."""
+    """The latest day the claim's own dates reach; a period «منذ …» runs on to publication,
+    and an undated sentence speaks of the time of its article."""
     ends = []
     for u in claim.units:
         for d in u.dates:
@@ -322,14 +330,21 @@ def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
                 ends.append(_iso(published.get(u.article_id)))
             else:
                 ends.append(_iso(d.latest))
+        if not u.dates:
+            ends.append(_iso(published.get(u.article_id)))
     ends = [e for e in ends if e]
     return max(ends) if ends else None
 
 
+def _exclusive_statement(unit: Unit) -> Any:
+    """The sentence's statement that says something happened only so, if any."""
+    return next((st for st in unit.statements if _EXCLUSIVE.search(normalize_for_matching(st.content.text))), None)
+
+
 def _quantified(unit: Unit) -> str | None:
-    """The light stem of what the exclusive cue restricts: the word before it
-    («الاتصال الوحيد»، «اتصال واحد»، «تحدث مرة واحدة فقط»)."""
-    st = unit.main_statement
+    """The light stem of what the exclusive cue restricts: the word before it («الاتصال
+    الوحيد»، «اتصال واحد»، «تحدث مرة واحدة فقط»)."""
+    st = _exclusive_statement(unit)
     if st is None:
         return None
     words = [normalize_for_matching(t.text) for t in word_tokens(st.content.text)]
@@ -360,8 +375,7 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
     published = published or {}
     out = []
     for b in claims:
-        exclusive = [u for u in b.units if u.main_statement is not None
-                     and _EXCLUSIVE.search(normalize_for_matching(u.main_statement.content.text))]
+        exclusive = [u for u in b.units if _exclusive_statement(u) is not None]
         things = {q for q in (_quantified(u) for u in exclusive) if q}
         if not things:
             continue
@@ -369,7 +383,7 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
         said = [d for d in (_statement_date(u, published.get(u.article_id)) for u in exclusive) if d]
         best: tuple[tuple[int, float], Claim] | None = None
         for a in claims:
-            if a is b or a.stance == "deny" or frozenset((a.id, b.id)) in known:
+            if a is b or a.stance == "deny" or frozenset((a.id, b.id)) in known or _later(a, b):
                 continue
             if len(_claim_entities(a) & _claim_entities(b)) < 2 or not things & {s for u in a.units for s in u.stems}:
                 continue
@@ -377,6 +391,9 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
                 continue
             if any(_EXCLUSIVE.search(normalize_for_matching(u.text)) for u in a.units):
                 continue
+            until = _runs_until(a, published)
+            if said and until and until > max(said) + _UPDATE_GAP:
+                continue  # a later update: the exclusive statement predates what the claim reports
             block = strength[np.ix_([u.n for u in exclusive], [u.n for u in a.units])]
             rank = (len(a.articles), float(block.max()) if block.size else 0.0)
             if best is None or rank > best[0]:
@@ -384,9 +401,6 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
         if best is None:
             continue
         a = best[1]
-        until = _runs_until(a, published)
-        if said and until and until > max(said) + _UPDATE_GAP:
-            continue  # a later update: the exclusive statement predates what the claim reports
         out.append(_item("denial", [a.id, b.id], a.supporters, exclusive,
                          f"{'، '.join(b.origins)}: only one ({'، '.join(sorted(things))}), against {'، '.join(a.origins)}"))
     return out
