@@ -119,7 +119,7 @@ def test_seed_claims_and_origins(story: dict[str, Any], seeds_gold: dict[str, An
     taiwan = next(c for c in story["claims"] if "C3" in _gold_of(c["supporters"], gold_units))
     print(f"  Taiwan request: {len({s['article_id'] for s in taiwan['supporters']})} articles, {taiwan['origins']} origin(s)")
     assert taiwan["origins"] == 1
-    assert found >= 14 and right >= 12
+    assert found >= 34 and right >= 31
 
 
 def test_seed_contradictions(story: dict[str, Any], seeds_gold: dict[str, Any], gold_units: dict[Occurrence, set[str]]) -> None:
@@ -151,7 +151,7 @@ def test_seed_contradictions(story: dict[str, Any], seeds_gold: dict[str, Any], 
           + (f" (flagged: {', '.join(false)})" if false else ""))
     print(f"  reported {len(story['contradictions'])}: " + "; ".join(f"{k['id']} {k['kind']} {k['claims']}" for k in story["contradictions"]))
     assert not false
-    assert len(hit) >= 2
+    assert len(hit) >= 6
 
 
 def test_seed_brief_covers(story: dict[str, Any], seeds_gold: dict[str, Any], gold_units: dict[Occurrence, set[str]]) -> None:
@@ -165,7 +165,7 @@ def test_seed_brief_covers(story: dict[str, Any], seeds_gold: dict[str, Any], go
         print(f"  {b['id']} [{len(b['articles'])} art, {b['origins']} origin{'s' if b['origins'] != 1 else ''}"
               f"{', contested' if b['contested'] else ''}] {b['text'][:90]}")
     assert len(story["brief"]) <= 8
-    assert len(covered) >= 4
+    assert len(covered) >= 7
 
 
 def test_contract_and_citations(seed_store: Any, story: dict[str, Any]) -> None:
