@@ -91,9 +91,9 @@ def build_brief(
     event_order: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     contested: dict[str, list[str]] = {}
-    for k in contradictions:
-        for c in k["claims"]:
-            contested.setdefault(c, []).append(k["id"])
+    for item in contradictions:
+        for c in item["claims"]:
+            contested.setdefault(c, []).append(item["id"])
     candidates = [c for c in claims if len(c.canonical.text.split()) >= _MIN_WORDS]
     candidates.sort(key=lambda c: (-(claim_score(c) + DISPUTED * bool(contested.get(c.id))), c.canonical.n))
     chosen: list[Claim] = []

@@ -176,7 +176,7 @@ def group_units(units: Sequence[Unit], strength: np.ndarray) -> list[list[int]]:
     # a confirmation within one article (the only same-article links) joins the claim it
     # confirms when it was left on its own
     articles = [u.article_id for u in units]
-    for i, j in zip(iu, ju, strict=True):
+    for i, j in zip(iu.tolist(), ju.tolist(), strict=True):
         if articles[i] == articles[j] and strength[i, j] >= threshold:
             for lone, other in ((j, i), (i, j)):
                 if len(members[group_of[lone]]) == 1 and group_of[other] != group_of[lone]:

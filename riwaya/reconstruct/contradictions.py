@@ -323,7 +323,7 @@ def _statement_date(unit: Unit, published: str | None) -> date | None:
 def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
     """The latest day the claim's own dates reach; a period «منذ …» runs on to publication,
     and an undated sentence speaks of the time of its article."""
-    ends = []
+    ends: list[date | None] = []
     for u in claim.units:
         for d in u.dates:
             if normalize_for_matching(d.text).startswith("منذ"):
@@ -332,8 +332,8 @@ def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
                 ends.append(_iso(d.latest))
         if not u.dates:
             ends.append(_iso(published.get(u.article_id)))
-    ends = [e for e in ends if e]
-    return max(ends) if ends else None
+    known = [e for e in ends if e is not None]
+    return max(known) if known else None
 
 
 def _exclusive_statement(unit: Unit) -> Any:

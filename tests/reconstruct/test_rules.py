@@ -1,0 +1,126 @@
+"""The reconstruction's rules on hand-made sentences: paraphrase and corroboration links,
+contradictions stated without a denial of the claim itself (in one sentence, by an
+exclusive version, by juxtaposition) and the later-update guard, and the brief's choice
+of lines (smaller events, repeated voices)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.tokens import light_stem, word_tokens
+from riwaya.model import DateMention, Span, Statement
+from riwaya.reconstruct.brief import _smaller_events, _voice_repeats
+from riwaya.reconstruct.claims import Claim, same_person
+from riwaya.reconstruct.contradictions import _exclusive, _juxtaposed, _within_sentence
+from riwaya.reconstruct.units import Unit, distinctive_overlap
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part), part)
+
+
+def _unit(n: int, article: str, index: int, text: str, *, statements: tuple[tuple[str, str, str, str], ...] = (),
+          entities: tuple[str, ...] = (), speakers: tuple[str, ...] = (), dates: tuple[DateMention, ...] = (),
+          event: str = "e1") -> Unit:
+    sts = [Statement(speaker=_span(text, sp), speaker_type="person", cue=_span(text, cue), stance=stance,
+                     content=_span(text, content), sentence_index=index) for sp, cue, content, stance in statements]
+    return Unit(n=n, article_id=article, event_id=event, sentence_index=index, start=0, end=len(text), text=text,
+                position=index / 10, stems=[light_stem(t.text) for t in word_tokens(text)],
+                entities=frozenset(normalize_for_matching(e) for e in entities), numbers=[], dates=list(dates),
+                statements=sts, speakers=frozenset(normalize_for_matching(s) for s in speakers))
+
+
+def _claim(cid: str, units: list[Unit], origins: list[str], first_seen: str = "2024-10-25") -> Claim:
+    claim = Claim(id=cid, units=units, canonical=units[0], centrality=1.0, supporters=list(units), origins=origins,
+                  first_seen=first_seen)
+    return claim
+
+
+WSJ = "كشف تقرير لصحيفة وول ستريت جورنال أن ماسك على اتصال منتظم مع بوتين منذ أواخر عام 2022"
+KREMLIN = "وقال المتحدث باسم الكرملين إن الاتصال الوحيد الذي أجراه ماسك مع بوتين كان مكالمة هاتفية"
+MUSK_2022 = "وفي أكتوبر 2022، قال ماسك إنه تحدث مرة واحدة فقط إلى بوتين عن الاتصال بالفضاء"
+SINCE = DateMention(WSJ.index("منذ"), WSJ.index("منذ") + len("منذ أواخر عام 2022"), "منذ أواخر عام 2022", "2022-late",
+                    "year", "2022-09-01", "2022-12-31")
+OCT_2022 = DateMention(MUSK_2022.index("أكتوبر"), MUSK_2022.index("أكتوبر") + len("أكتوبر 2022"), "أكتوبر 2022", "2022-10",
+                       "month", "2022-10-01", "2022-10-31")
+
+
+def _wsj(n: int = 0) -> Unit:
+    return _unit(n, "a1", 0, WSJ, statements=(("صحيفة وول ستريت جورنال", "كشف", "ماسك على اتصال منتظم مع بوتين منذ أواخر عام 2022", "assert"),),
+                 entities=("ايلون ماسك", "فلاديمير بوتين"), dates=(SINCE,))
+
+
+def test_exclusive_version_contradicts_the_claim_it_answers() -> None:
+    wsj = _wsj(0)
+    kremlin = _unit(1, "a2", 3, KREMLIN, statements=(("المتحدث باسم الكرملين", "وقال", "الاتصال الوحيد الذي أجراه ماسك مع بوتين كان مكالمة هاتفية", "assert"),),
+                    entities=("ايلون ماسك", "فلاديمير بوتين"))
+    claims = [_claim("c1", [wsj], ["وول ستريت جورنال"]), _claim("c2", [kremlin], ["الكرملين"])]
+    found = _exclusive(claims, np.zeros((2, 2), dtype=np.float32), set(), {"a1": "2024-10-25", "a2": "2024-10-25"})
+    assert [k["claims"] for k in found] == [["c1", "c2"]]
+
+
+def test_an_old_exclusive_statement_is_not_set_against_a_later_update() -> None:
+    """Musk's October 2022 'only once' against contacts that run on to 2024 ('since late
+    2022', published 2024): a later update, not a contradiction."""
+    wsj = _wsj(0)
+    musk = _unit(1, "a2", 5, MUSK_2022, statements=(("ماسك", "قال", "إنه تحدث مرة واحدة فقط إلى بوتين عن الاتصال بالفضاء", "assert"),),
+                 entities=("ايلون ماسك", "فلاديمير بوتين"), dates=(OCT_2022,))
+    claims = [_claim("c1", [wsj], ["وول ستريت جورنال"]), _claim("c2", [musk], ["ماسك"])]
+    assert _exclusive(claims, np.zeros((2, 2), dtype=np.float32), set(), {"a1": "2024-10-25", "a2": "2024-10-25"}) == []
+
+
+def test_denial_within_one_sentence_needs_to_answer_the_assertion() -> None:
+    text = "وكشف بريمر أن ماسك تواصل مع بوتين بشأن أوكرانيا، وقد نفى ماسك علنا هذه التصريحات"
+    disputed = _unit(0, "a1", 2, text, statements=(
+        ("بريمر", "وكشف", "ماسك تواصل مع بوتين بشأن أوكرانيا", "assert"),
+        ("ماسك", "نفى", "هذه التصريحات", "deny")))
+    other = "وقالت الصحيفة إن ماسك لم يرد، وكان قد وصف الانتقادات بأنها سخيفة"
+    unrelated = _unit(1, "a2", 4, other, statements=(
+        ("الصحيفة", "وقالت", "ماسك لم يرد", "assert"),
+        ("ماسك", "وصف", "الانتقادات بأنها سخيفة", "deny")))
+    found = _within_sentence([_claim("c1", [disputed], ["بريمر"]), _claim("c2", [unrelated], ["الصحيفة"])])
+    assert [k["claims"] for k in found] == [["c1"]]
+
+
+def test_juxtaposition_after_a_contrast_opening() -> None:
+    first = "وقال المتحدث باسم الكرملين إن الاتصال الوحيد كان مكالمة هاتفية واحدة"
+    second = "ومع ذلك، ذكر تقرير الصحيفة أن المحادثات مع كبار المسؤولين الروس استمرت"
+    a = _unit(0, "a1", 9, first, statements=(("المتحدث باسم الكرملين", "وقال", "الاتصال الوحيد كان مكالمة هاتفية واحدة", "assert"),))
+    b = _unit(1, "a1", 10, second, statements=(("تقرير الصحيفة", "ذكر", "المحادثات مع كبار المسؤولين الروس استمرت", "assert"),))
+    found = _juxtaposed([_claim("c1", [a], ["الكرملين"]), _claim("c2", [b], ["وول ستريت جورنال"])], set())
+    assert [k["claims"] for k in found] == [["c1", "c2"]]
+    # «في المقابل» as often adds a confirmation: not a contrast opening
+    c = _unit(1, "a1", 10, "وفي المقابل، ذكرت فيونا هيل أن ادعاء بريمر صحيح",
+              statements=(("فيونا هيل", "ذكرت", "ادعاء بريمر صحيح", "assert"),))
+    assert _juxtaposed([_claim("c1", [a], ["الكرملين"]), _claim("c2", [c], ["فيونا هيل"])], set()) == []
+
+
+def test_same_person_across_spellings() -> None:
+    assert same_person(frozenset({"ترمب"}), frozenset({"دونالد ترامب"}))
+    assert not same_person(frozenset({"ايلون ماسك"}), frozenset({"ايان بريمر"}))
+
+
+def test_distinctive_overlap_counts_rare_shared_stems_only() -> None:
+    units = [_unit(k, f"a{k % 3}", k, text) for k, text in enumerate([
+        "تناولت الاتصالات مواضيع شخصية وتوترات جيوسياسية",
+        "شملت الحوارات مواضيع شخصية وقضايا جيوسياسية حساسة",
+        "قال ماسك إن ماسك لم يعلق",
+        "قال ماسك إن ماسك لم يرد",
+        "قال ماسك إن ماسك تحدث",
+        "قال ماسك إن ماسك كتب",
+    ])]
+    overlap = distinctive_overlap(units)
+    assert overlap[0, 1] > 0  # مواضيع، شخصية، جيوسياسية
+    assert overlap[2, 3] < overlap[0, 1]  # ماسك and قال are in every sentence
+
+
+def test_brief_gives_smaller_events_a_line_and_spreads_voices() -> None:
+    a = _unit(0, "a1", 0, "الخبر الأول في الحدث الأكبر", speakers=("دميتري بيسكوف",))
+    b = _unit(1, "a2", 0, "الخبر الأول في الحدث الأكبر", speakers=("بيسكوف",))
+    c = _unit(2, "a3", 0, "خبر الحدث اللاحق", event="e2")
+    big, small = _claim("c1", [a, b], ["الكرملين"]), _claim("c2", [c], ["CNN"])
+    assert _smaller_events([big, small], 8) == ["e2"]
+    assert _voice_repeats(_claim("c3", [b], ["الكرملين"]), [big]) == 1
+    assert _voice_repeats(small, [big]) == 0
