@@ -4,7 +4,8 @@
   claim (a deny statement restating it), or a denial claim whose sentences align with
   an asserted claim of other sentences (the Kremlin calling the WSJ report false);
 * ``number`` — one claim, the same kind of quantity with the same unit, values more
-  than 10% apart (hedged values — about, more than — get 25%);
+  than 10% apart (hedged values — about, more than — get 25%), once the numbers both
+  sentences give are set aside (only a number left unmatched on each side conflicts);
 * ``date`` — one claim dated differently by two articles (disjoint day or month), or a
   report dated well before the event's articles carried it as news (003's "الصادر في
   سبتمبر" for a report the others carry on 25 October);
@@ -157,9 +158,15 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
         for b in units[i + 1:]:
             if a.article_id == b.article_id or strength[a.n, b.n] < 0.5:
                 continue
-            for x in _fact_numbers(a):
-                same = [y for y in _fact_numbers(b) if y.unit == x.unit and y.kind == x.kind]
-                if not same or any(_close(x, y) for y in same):
+            xs, ys = _fact_numbers(a), _fact_numbers(b)
+            # a number the other sentence also gives is accounted for; only what is left on
+            # both sides can conflict («79 عاما … 39 عاما» against «39 عاما» is two people)
+            left_y = [y for y in ys if not any(_comparable(x, y) and _close(x, y) for x in xs)]
+            for x in xs:
+                if any(_comparable(x, y) and _close(x, y) for y in ys):
+                    continue
+                same = [y for y in left_y if _comparable(x, y)]
+                if not same:
                     continue
                 y = same[0]
                 key = (x.text, y.text)
@@ -169,6 +176,10 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
                 out.append(_item("number", [claim.id], [a], [b], f"{x.text} vs {y.text}",
                                  values=[{"text": x.text, "value": x.value, "unit": x.unit}, {"text": y.text, "value": y.value, "unit": y.unit}]))
     return out
+
+
+def _comparable(x: Any, y: Any) -> bool:
+    return bool(x.unit == y.unit and x.kind == y.kind)
 
 
 def _close(x: Any, y: Any) -> bool:
