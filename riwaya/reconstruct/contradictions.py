@@ -413,7 +413,8 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
             continue
         a = best[1]
         out.append(_item("denial", [a.id, b.id], a.supporters, exclusive,
-                         f"{'، '.join(b.origins)}: only one ({'، '.join(sorted(things))}), against {'، '.join(a.origins)}"))
+                         f"{'، '.join(b.origins)} say(s) it happened only so («{_exclusive_statement(exclusive[0]).content.text[:80]}»), "
+                         f"against {'، '.join(a.origins)}"))
     return out
 
 
