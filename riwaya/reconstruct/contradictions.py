@@ -333,7 +333,7 @@ def _statement_date(unit: Unit, published: str | None) -> date | None:
 
 def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
     """The latest day the claim's own dates reach; a period «منذ …» runs on to publication,
-    and an undated sentence speaks of the time of its article."""
+    and a claim with no date at all speaks of the time of its articles."""
     ends: list[date | None] = []
     for u in claim.units:
         for d in u.dates:
@@ -341,9 +341,9 @@ def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
                 ends.append(_iso(published.get(u.article_id)))
             else:
                 ends.append(_iso(d.latest))
-        if not u.dates:
-            ends.append(_iso(published.get(u.article_id)))
     known = [e for e in ends if e is not None]
+    if not known:  # an undated claim speaks of the time of its articles
+        known = [d for d in (_iso(published.get(u.article_id)) for u in claim.units) if d is not None]
     return max(known) if known else None
 
 
@@ -353,8 +353,8 @@ def _exclusive_statement(unit: Unit) -> Any:
 
 
 def _quantified(unit: Unit) -> str | None:
-    """The light stem of what the exclusive cue restricts: the word before it («الاتصال
-    الوحيد»، «اتصال واحد»، «تحدث مرة واحدة فقط»)."""
+    """The matter of what the exclusive cue restricts: the word before it («الاتصال
+    الوحيد»، «اتصال واحد»، «تحدث مرة واحدة فقط»), as a :func:`matter_key`."""
     st = _exclusive_statement(unit)
     if st is None:
         return None
@@ -363,13 +363,33 @@ def _quantified(unit: Unit) -> str | None:
         if not _EXCLUSIVE.match(" ".join(words[k:k + 3])):
             continue
         if w in _COUNTED:
-            return light_stem(w)
+            return matter_key(light_stem(w))
         if k:
             j = k - 1
             while j > 0 and words[j] in _QUANTITY_WORDS:
                 j -= 1
-            return light_stem(words[j])
+            return matter_key(light_stem(words[j]))
     return None
+
+
+def matter_key(word: str) -> str:
+    """A rough root of a normalized word, so that the forms of one verb or noun meet
+    (تحدث، يتحدث، تحدثا، حديثه، المحادثة → حدث; اتصال، الاتصالات → صل): the article,
+    the verb and noun prefixes and the common suffixes come off, then the long vowels inside.
+
+    >>> [matter_key(w) for w in ("يتحدث", "حديثه", "المحادثه", "اتصالات")]
+    ['حدث', 'حدث', 'حدث', 'صل']
+    """
+    w = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    for _ in range(2):
+        for suffix in ("ات", "ون", "وا", "ها", "ه", "ا"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    for _ in range(2):
+        if len(w) > 3 and w[0] in "يتنام":
+            w = w[1:]
+    return w[0] + "".join(c for c in w[1:] if c not in "اوي") if w else w
 
 
 _QUANTITY_WORDS = frozenset({"مره", "واحده", "واحد", "فقط", "هاتفيه"})
@@ -396,7 +416,7 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
         for a in claims:
             if a is b or a.stance == "deny" or frozenset((a.id, b.id)) in known or _later(a, b):
                 continue
-            if len(_claim_entities(a) & _claim_entities(b)) < 2 or not things & {s for u in a.units for s in u.stems}:
+            if len(_claim_entities(a) & _claim_entities(b)) < 2 or not things & {matter_key(s) for u in a.units for s in u.stems}:
                 continue
             if keys_b & {origin_key(o) for o in a.origins}:
                 continue
