@@ -132,10 +132,18 @@ _CONFIRM_WINDOW = 3
 
 
 def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Some name of one is some name of the other, spelling variants (ترمب/ترامب) and
-    partial names (ترامب/دونالد ترامب) included."""
+    """Some name of one is some name of the other, spelling variants (ترمب/ترامب),
+    partial names (ترامب/دونالد ترامب) and titles (اللواء التركي/منصور التركي) included:
+    one name's key holds the other's, or both end in the same surname."""
     ka, kb = {origin_key(x) for x in a}, {origin_key(y) for y in b}
-    return any(x and y and (x in y or y in x) for x in ka for y in kb)
+    if any(x and y and (x in y or y in x) for x in ka for y in kb):
+        return True
+    return bool({_surname(x) for x in a} & {_surname(y) for y in b} - {""})
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    return origin_key(words[-1]) if len(words) > 1 else ""
 
 
 def _agree(a: Unit, b: Unit) -> bool:

@@ -99,6 +99,7 @@ def test_juxtaposition_after_a_contrast_opening() -> None:
 
 def test_same_person_across_spellings() -> None:
     assert same_person(frozenset({"ترمب"}), frozenset({"دونالد ترامب"}))
+    assert same_person(frozenset({"اللواء التركي"}), frozenset({"منصور التركي"}))
     assert not same_person(frozenset({"ايلون ماسك"}), frozenset({"ايان بريمر"}))
 
 
