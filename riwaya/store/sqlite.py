@@ -180,13 +180,13 @@ class SqliteStore:
 
     def resolve_id(self, id_or_prefix: str) -> str:
         """The full article id for an id or a unique prefix of one (at least 4 characters)."""
+        if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (id_or_prefix,)).fetchone():
+            return id_or_prefix
+        # A range on the id index, not LIKE: LIKE (or an OR with it) scans every article.
+        prefix = id_or_prefix.lower()  # ids are lowercase hex
         rows = self._db.execute(
-            "SELECT id FROM articles WHERE id = ? OR (length(?) >= 4 AND id LIKE ? || '%') LIMIT 2",
-            (id_or_prefix, id_or_prefix, id_or_prefix),
-        ).fetchall()
-        exact = [r[0] for r in rows if r[0] == id_or_prefix]
-        if exact:
-            return str(exact[0])
+            "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
+        ).fetchall() if len(prefix) >= 4 else []
         if len(rows) == 1:
             return str(rows[0][0])
         if not rows:

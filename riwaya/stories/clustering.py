@@ -21,6 +21,7 @@ retrieval never compares all pairs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -28,10 +29,12 @@ from typing import Any
 import numpy as np
 
 from riwaya.errors import StoreError
+from riwaya.model import Article
 from riwaya.store.sqlite import SqliteStore
 from riwaya.stories.fingerprints import estimated_jaccard, lsh_buckets
 from riwaya.stories.pairs import PairModel, missing_names, pair_features, pair_model, shared_terms
 from riwaya.stories.relays import PARTIAL_SHARED_SENTENCES, VERBATIM_JACCARD, credits
+from riwaya.stories.embeddings import embed, lead_text
 from riwaya.stories.signals import ArticleSignals, compute_signals
 from riwaya.stories.threads import StoryLinker
 from riwaya.stories.vectors import VectorIndex
@@ -52,6 +55,16 @@ BRIDGE_PROBABILITY = 0.65
 CHUNK = 500
 
 Progress = Callable[[int], None]
+
+
+@dataclass
+class _Upcoming:
+    """A chunk read from the store, its leads being embedded on the embedding thread."""
+
+    seqs: list[int]
+    have: set[int]
+    rows: list[tuple[int, Article]]
+    vectors: Future[np.ndarray]
 
 
 @dataclass
@@ -82,43 +95,58 @@ class EventClusterer:
         """Place every stored article that is in no event yet."""
         report = ClusterReport()
         pending = self.tables.pending()
-        for start in range(0, len(pending), CHUNK):
-            chunk = pending[start : start + CHUNK]
-            chunk_signals = self._signals_for(chunk, report)
-            if not chunk_signals:
-                continue
-            first = min(s.day for s in chunk_signals)
-            last = max(s.day for s in chunk_signals)
-            self._load_window(first - timedelta(days=EVENT_WINDOW_DAYS), last + timedelta(days=EVENT_WINDOW_DAYS))
-            self.stories.load_window(first, last)
-            with self.tables.transaction():
-                for signals in chunk_signals:
-                    self._place(signals, report)
-                    if on_progress:
-                        on_progress(1)
-            self._evict(first - timedelta(days=EVENT_WINDOW_DAYS))
+        chunks = [pending[start : start + CHUNK] for start in range(0, len(pending), CHUNK)]
+        # The next chunk is embedded on a second thread while this one is placed: the
+        # encoder's matrix products release the GIL, so on two cores the two overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="riwaya-embed") as embedder:
+            upcoming = self._prepare(chunks[0], embedder) if chunks else None
+            for number in range(len(chunks)):
+                chunk_signals = self._signals_for(upcoming, report)
+                upcoming = self._prepare(chunks[number + 1], embedder) if number + 1 < len(chunks) else None
+                if chunk_signals:
+                    self._place_chunk(chunk_signals, report, on_progress)
         return report
+
+    def _place_chunk(self, chunk_signals: list[ArticleSignals], report: ClusterReport, on_progress: Progress | None) -> None:
+        first = min(s.day for s in chunk_signals)
+        last = max(s.day for s in chunk_signals)
+        self._load_window(first - timedelta(days=EVENT_WINDOW_DAYS), last + timedelta(days=EVENT_WINDOW_DAYS))
+        self.stories.load_window(first, last)
+        with self.tables.transaction():
+            for signals in chunk_signals:
+                self._place(signals, report)
+                if on_progress:
+                    on_progress(1)
+        self._evict(first - timedelta(days=EVENT_WINDOW_DAYS))
 
     # -- signals and memory ------------------------------------------------
 
-    def _signals_for(self, seqs: list[int], report: ClusterReport) -> list[ArticleSignals]:
+    def _prepare(self, seqs: list[int], embedder: ThreadPoolExecutor) -> _Upcoming:
+        """Read a chunk's articles that have no signals yet and start embedding their leads."""
         have = self.tables.seqs_with_signals(seqs)
         missing = [seq for seq in seqs if seq not in have]
+        ids = self.tables.article_ids(missing) if missing else {}
+        rows = [(seq, self.store.get_article(ids[seq])) for seq in missing]
+        vectors = embedder.submit(embed, [lead_text(article) for _, article in rows])
+        return _Upcoming(seqs, have, rows, vectors)
+
+    def _signals_for(self, upcoming: _Upcoming | None, report: ClusterReport) -> list[ArticleSignals]:
+        """The chunk's signals: stored ones read back, fresh ones finished and stored."""
+        if upcoming is None:
+            return []
         fresh: list[ArticleSignals] = []
-        if missing:
-            ids = self.tables.article_ids(missing)
-            rows = [(seq, self.store.get_article(ids[seq])) for seq in missing]
+        if upcoming.rows:
             today = datetime.now(timezone.utc).date()
-            fresh = compute_signals(rows, today)
+            fresh = compute_signals(upcoming.rows, today, upcoming.vectors.result())
             with self.tables.transaction():
                 self.tables.save_signals(fresh, [lsh_buckets(s.minhash) for s in fresh])
-                for _, article in rows:
+                for _, article in upcoming.rows:
                     for credit in credits(article):
                         self.tables.add_link(article.id, "credited", None, credit.outlet, credit.to_dict())
                         report.links += 1
         # Fresh signals are used as computed: their vectors are already rounded as stored.
-        by_seq = {s.seq: s for s in [*self.tables.load_signals(have), *fresh]}
-        return [by_seq[seq] for seq in seqs if seq in by_seq]
+        by_seq = {s.seq: s for s in [*self.tables.load_signals(upcoming.have), *fresh]}
+        return [by_seq[seq] for seq in upcoming.seqs if seq in by_seq]
 
     def _load_window(self, first: date, last: date) -> None:
         wanted = [seq for seq in self.tables.assigned_between(first, last) if seq not in self.signals]
@@ -149,15 +177,14 @@ class EventClusterer:
         shared = self.tables.sentence_neighbours(a.sentence_hashes)
         report.links += self._copy_links(a, (neighbours | set(shared)) - {a.seq}, shared)
 
-        candidates = self.index.nearest(
-            a.vector, a.day.toordinal(), EVENT_WINDOW_DAYS, CANDIDATE_MEMBERS, MIN_CANDIDATE_COSINE
-        )
+        cosines = self.index.cosines(a.vector)
+        candidates = self.index.nearest(cosines, a.day.toordinal(), EVENT_WINDOW_DAYS, CANDIDATE_MEMBERS, MIN_CANDIDATE_COSINE)
         candidate_seqs = {seq for seq, _ in candidates} | {
             seq for seq in (neighbours | set(shared)) if seq in self.signals and abs((self.signals[seq].day - a.day).days) <= EVENT_WINDOW_DAYS
         }
         scored_events: list[tuple[float, str, int, Any]] = []
         for event_id in sorted({self.event_of[s] for s in candidate_seqs if s in self.event_of}):
-            scored = self._score_event(a, event_id, shared)
+            scored = self._score_event(a, event_id, shared, cosines)
             if scored:
                 scored_events.append((scored[0], event_id, scored[1], scored[2]))
         scored_events.sort(key=lambda x: (-x[0], x[1]))
@@ -214,14 +241,17 @@ class EventClusterer:
         several articles each joined different happenings 341 times in 430 labelled pairs."""
         return min(len(self.members.get(event_id, ())), len(self.members.get(other_id, ()))) <= 1
 
-    def _score_event(self, a: ArticleSignals, event_id: str, shared: dict[int, int]) -> tuple[float, int, Any] | None:
-        """The event's probability for ``a``, from its closest members."""
+    def _score_event(
+        self, a: ArticleSignals, event_id: str, shared: dict[int, int], cosines: np.ndarray
+    ) -> tuple[float, int, Any] | None:
+        """The event's probability for ``a``, from its closest members (``cosines``: ``a``
+        against every article in memory, from :meth:`VectorIndex.cosines`)."""
         members = [self.signals[s] for s in self.members.get(event_id, ())]
         members = [b for b in members if abs((b.day - a.day).days) <= EVENT_WINDOW_DAYS]
         if not members:
             return None
-        vectors = np.stack([b.vector for b in members])
-        order = np.argsort(-(vectors @ a.vector), kind="stable")[:MEMBERS_COMPARED]
+        member_cosines = cosines[[self.index.row(b.seq) for b in members]]
+        order = np.argsort(-member_cosines, kind="stable")[:MEMBERS_COMPARED]
         scored = []
         for i in order:
             b = members[int(i)]

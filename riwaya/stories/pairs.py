@@ -13,21 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import asdict, dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import numpy as np
 
-from riwaya.arabic.tokens import match_keys
 from riwaya.stories.fingerprints import estimated_jaccard
 from riwaya.stories.signals import ArticleSignals, term_weight
 
-#: Headlines about a reaction to a happening ("يدين", "يعزي") are another event than the happening.
-_REACTION_RE = re.compile(
-    r"(?:^|\s)[وف]?(?:[يت](?:دين|ستنكر|عزي|هنئ|رحب|شيد|ندد|شجب)|(?:ال)?(?:ادانة|إدانة|استنكار|تعزية|تهنئة|ترحيب|تنديد))"
-)
 FEATURES = (
     "cosine",
     "jaccard",
@@ -42,7 +36,6 @@ FEATURES = (
 _MAX_MISSING = 4
 _MAX_SHARED = 3
 _MAX_MISMATCH = 20.0
-_PREFIX_LETTERS = "وفبلك"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +69,6 @@ class PairFeatures:
         return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in asdict(self).items()}
 
 
-def is_reaction(title: str) -> bool:
-    """Whether a headline reports a reaction (condemnation, condolence, welcome, praise).
-
-    >>> is_reaction("الإمارات تدين التفجير الإرهابي في الكويت"), is_reaction("خادم الحرمين يعزي رئيس غينيا")
-    (True, True)
-    >>> is_reaction("تفجير إرهابي يستهدف مسجدا في الكويت")
-    False
-    """
-    return bool(_REACTION_RE.search(title))
-
-
 def shared_terms(a: ArticleSignals, b: ArticleSignals, limit: int = 6) -> list[str]:
     """The rarest lead words both articles use, rarest first."""
     return sorted(a.lead_terms & b.lead_terms, key=lambda t: (-term_weight(t), t))[:limit]
@@ -97,43 +79,23 @@ def missing_names(a: ArticleSignals, b: ArticleSignals) -> list[str]:
     return [n for n in a.names if not b.mentions(n)] + [n for n in b.names if not a.mentions(n)]
 
 
-@lru_cache(maxsize=65_536)
-def headline_keys(title: str) -> frozenset[str]:
-    """Light stems of a headline, less a leading preposition or conjunction letter, for
-    looking up in another article's normalized text.
-
-    >>> sorted(headline_keys("إصابة مقيم بمقذوف عسكري بنجران"))
-    ['اصاب', 'عسكر', 'مقذوف', 'مقيم', 'نجر']
-    """
-    keys = set()
-    for key in match_keys(title):
-        if len(key) >= 4 and key[0] in _PREFIX_LETTERS:
-            key = key[1:]
-        if len(key) >= 3:
-            keys.add(key)
-    return frozenset(keys)
-
-
 def headline_mismatch(a: ArticleSignals, b: ArticleSignals) -> float:
     """Rarity-weighted mass of headline words of either article that the other never
     uses: high for one template filled with two countries or towns, low for two
     headlines of one happening."""
-    return sum(term_weight(k) for k in headline_keys(a.title) if k not in b.normalized_text) + sum(
-        term_weight(k) for k in headline_keys(b.title) if k not in a.normalized_text
+    return sum(w for k, w in a.headline_weights if k not in b.normalized_text) + sum(
+        w for k, w in b.headline_weights if k not in a.normalized_text
     )
 
 
-def term_similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Cosine of the two word sets weighted by rarity (IDF²): 1 for the same words.
-
-    >>> term_similarity(frozenset({"كرمل", "ماسك"}), frozenset({"كرمل", "ماسك"}))
-    1.0
-    """
-    if not a or not b:
+def term_similarity(a: ArticleSignals, b: ArticleSignals) -> float:
+    """Cosine of the two leads' word sets weighted by rarity (IDF²): 1 for the same words."""
+    norm = a.lead_norm * b.lead_norm
+    if not norm:
         return 0.0
-    shared = sum(term_weight(t) ** 2 for t in a & b)
-    norm = math.sqrt(sum(term_weight(t) ** 2 for t in a) * sum(term_weight(t) ** 2 for t in b))
-    return round(shared / norm, 6) if norm else 0.0
+    small, large = sorted((a.lead_weights, b.lead_weights), key=len)
+    shared = sum(w for t, w in small.items() if t in large)
+    return round(shared / norm, 6)
 
 
 def pair_features(a: ArticleSignals, b: ArticleSignals, shared_sentences: int | None = None) -> PairFeatures:
@@ -144,11 +106,11 @@ def pair_features(a: ArticleSignals, b: ArticleSignals, shared_sentences: int | 
         cosine=float(np.dot(a.vector, b.vector)),
         jaccard=estimated_jaccard(a.minhash, b.minhash),
         shared_sentences=shared_sentences,
-        term_similarity=term_similarity(a.lead_terms, b.lead_terms),
+        term_similarity=term_similarity(a, b),
         missing_names=len(missing_names(a, b)),
         headline_mismatch=round(headline_mismatch(a, b), 3),
         day_gap=abs((a.day - b.day).days),
-        reaction_mismatch=is_reaction(a.title) != is_reaction(b.title),
+        reaction_mismatch=a.reaction != b.reaction,
         same_outlet=bool(a.outlet) and a.outlet == b.outlet,
     )
 

@@ -14,7 +14,7 @@ import gzip
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -35,7 +35,10 @@ _NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 @dataclass(slots=True)
 class ArticleSignals:
-    """One article as clustering sees it. ``seq`` is its row in the store."""
+    """One article as clustering sees it. ``seq`` is its row in the store.
+
+    The fields after ``normalized_text`` are derived once here, not in every pair compared.
+    """
 
     seq: int
     id: str
@@ -48,6 +51,18 @@ class ArticleSignals:
     names: tuple[str, ...]
     sentence_hashes: tuple[int, ...]
     normalized_text: str
+    #: lead term → its squared rarity, and the norm of those weights (for :func:`term_similarity`)
+    lead_weights: dict[str, float] = field(init=False, repr=False)
+    lead_norm: float = field(init=False, repr=False)
+    #: headline keys with their rarity (for the pair model's headline mismatch)
+    headline_weights: tuple[tuple[str, float], ...] = field(init=False, repr=False)
+    reaction: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lead_weights = {t: term_weight(t) ** 2 for t in self.lead_terms}
+        self.lead_norm = math.sqrt(sum(self.lead_weights.values()))
+        self.headline_weights = tuple((k, term_weight(k)) for k in sorted(headline_keys(self.title)))
+        self.reaction = is_reaction(self.title)
 
     def mentions(self, name: str) -> bool:
         """Whether a normalized name or number occurs anywhere in this article."""
@@ -71,6 +86,40 @@ def term_weight(term: str) -> float:
     """
     documents, df = _document_frequencies()
     return math.log((documents + 1) / (df.get(term, 0) + 1))
+
+
+#: Headlines about a reaction to a happening ("يدين", "يعزي") are another event than the happening.
+_REACTION_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:[يت](?:دين|ستنكر|عزي|هنئ|رحب|شيد|ندد|شجب)|(?:ال)?(?:ادانة|إدانة|استنكار|تعزية|تهنئة|ترحيب|تنديد))"
+)
+_PREFIX_LETTERS = "وفبلك"
+
+
+def is_reaction(title: str) -> bool:
+    """Whether a headline reports a reaction (condemnation, condolence, welcome, praise).
+
+    >>> is_reaction("الإمارات تدين التفجير الإرهابي في الكويت"), is_reaction("خادم الحرمين يعزي رئيس غينيا")
+    (True, True)
+    >>> is_reaction("تفجير إرهابي يستهدف مسجدا في الكويت")
+    False
+    """
+    return bool(_REACTION_RE.search(title))
+
+
+def headline_keys(title: str) -> frozenset[str]:
+    """Light stems of a headline, less a leading preposition or conjunction letter, for
+    looking up in another article's normalized text.
+
+    >>> sorted(headline_keys("إصابة مقيم بمقذوف عسكري بنجران"))
+    ['اصاب', 'عسكر', 'مقذوف', 'مقيم', 'نجر']
+    """
+    keys = set()
+    for key in match_keys(title):
+        if len(key) >= 4 and key[0] in _PREFIX_LETTERS:
+            key = key[1:]
+        if len(key) >= 3:
+            keys.add(key)
+    return frozenset(keys)
 
 
 def headline_names(article: Article) -> tuple[str, ...]:
@@ -97,12 +146,16 @@ def matching_text(title: str | None, text: str) -> str:
     return normalize_for_matching(f"{title or ''}\n{text}")
 
 
-def compute_signals(rows: list[tuple[int, Article]], default_day: date) -> list[ArticleSignals]:
-    """Signals for stored articles given as (seq, article); one embedding call for all."""
+def compute_signals(
+    rows: list[tuple[int, Article]], default_day: date, vectors: np.ndarray | None = None
+) -> list[ArticleSignals]:
+    """Signals for stored articles given as (seq, article); one embedding call for all,
+    unless ``vectors`` brings the embeddings of their :func:`lead_text` already."""
     if not rows:
         return []
     leads = [lead_text(article) for _, article in rows]
-    vectors = embed(leads)
+    if vectors is None:
+        vectors = embed(leads)
     minhashes = minhash_signatures([article.text for _, article in rows])
     signals = []
     for (seq, article), lead, vector, minhash in zip(rows, leads, vectors, minhashes, strict=True):

@@ -50,7 +50,7 @@ class StoryLinker:
 
     def story_for(self, founder: ArticleSignals, event_id: str) -> tuple[str, dict[str, Any] | None]:
         """The story a new event joins and why, or a new story named after the event."""
-        for seq, cosine in self.index.nearest(founder.vector, founder.day.toordinal(), STORY_WINDOW_DAYS, _CANDIDATES, STORY_COSINE):
+        for seq, cosine in self.index.nearest(self.index.cosines(founder.vector), founder.day.toordinal(), STORY_WINDOW_DAYS, _CANDIDATES, STORY_COSINE):
             other_event, story_id, other = self.founders[seq]
             names = shared_actors(founder, other)
             if len(names) >= MIN_SHARED_NAMES:
