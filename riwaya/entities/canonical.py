@@ -6,7 +6,10 @@ same entity when their *keys* meet:
 
 - the Arabic consonant skeleton: normalized, "ال" and clitics off, long vowels
   (ا و ي) dropped after a word's first letter, spaces dropped: ترامب and ترمب
-  both give ترمب, ستار لينك and ستارلينك both سترلنك;
+  both give ترمب, ستار لينك and ستارلينك both سترلنك. The long vowel is optional
+  only in a transliterated (foreign) name: two spellings whose differing words
+  both have the shape of an Arabic name (a three-letter root in a name pattern:
+  حسن/حسين, سعد/سعيد, محمد/محمود, سلمان/سليمان) are different names and stay apart;
 - a Latin consonant skeleton, for matching Arabic against Latin script: Arabic
   letters mapped one by one (and, when arabic-name-romanizer is installed, its
   transliteration too), Latin spelling folded (p→b, c→k/s, x→ks, vowels out):
@@ -14,8 +17,10 @@ same entity when their *keys* meet:
 - the curated alias groups of ``data/curated.json`` (إكس / X / تويتر), for
   renamings that no spelling distance can join.
 
-A one-word person mention (بيسكوف, إيلون) joins the full name it is the last or
-first word of. Other partial overlaps never merge: the "إكس" of "سبيس إكس" is
+A one-word person mention (ماسك, بيسكوف, إيلون) joins the full name it is the last
+or first word of: the one full name of the same article with that surname (news
+writing names a person in full once, then by surname), else the full name that
+clearly dominates the story. Other partial overlaps never merge: the "إكس" of "سبيس إكس" is
 not the X platform and "شي إن" (Shein) is not "شي جينبينغ".
 """
 
@@ -90,6 +95,46 @@ def _word_skeleton(word: str) -> str:
     middle = "".join(c for c in word[1:-1] if c not in _VOWELS and c != "ه")
     last = word[-1] if len(word) > 1 and word[-1] != "ه" else ""
     return word[0] + middle + last
+
+
+# Arabic name patterns over a three-consonant root (C), long vowels written:
+# فعل حسن, فعيل/فعيل سعيد/حسين, فعال سلام, فاعل خالد, فعول, مفعول محمود, مفعل محمد,
+# فعلان سلمان, فعيلان سليمان, أفعل أحمد, مفاعل, فعالة. A transliterated name
+# (ترامب, بوتين, زيلينسكي) rarely fits one; two words that both do and differ only
+# by a long vowel are two Arabic names, not two spellings of one.
+_ARABIC_NAME_PATTERNS = tuple(
+    re.compile("^" + p.replace("C", "[^اويءى]") + "$")
+    for p in ("CCC", "CCيC", "CCاC", "CاCC", "CCوC", "مCCوC", "مCCC", "CCCان", "CCيCان", "اCCC", "مCاCC",
+              "CاCC")
+)
+
+
+def _looks_arabic_name(word: str) -> bool:
+    """Whether ``word`` (normalized, ال off) has the shape of an Arabic name.
+
+    >>> [_looks_arabic_name(w) for w in ("حسين", "سليمان", "محمود", "ترامب", "بوتين", "زيلينسكي")]
+    [True, True, True, False, False, False]
+    """
+    word = re.sub(r"(.)\1", r"\1", word)  # داوود, written with both و
+    if word.endswith(("ه", "ة")) and len(word) > 3:
+        word = word[:-1]
+    if word.endswith("ي") and len(word) > 4:  # nisba: الحسيني
+        word = word[:-1]
+    return any(p.match(word) for p in _ARABIC_NAME_PATTERNS)
+
+
+def same_name_words(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two names (as :func:`_words` lists) with one consonant skeleton may be
+    one name: every pair of differing words holds a transliterated (foreign) word.
+
+    >>> same_name_words(["ترامب"], ["ترمب"]), same_name_words(["زيلينسكي"], ["زيلنسكي"])
+    (True, True)
+    >>> same_name_words(["حسن"], ["حسين"]), same_name_words(["محمد", "بن", "سلمان"], ["محمد", "بن", "سليمان"])
+    (False, False)
+    """
+    if len(a) != len(b):
+        return True  # a space dropped or added (ستار لينك / ستارلينك)
+    return all(x == y or not (_looks_arabic_name(x) and _looks_arabic_name(y)) for x, y in zip(a, b, strict=True))
 
 
 def latin_skeleton(surface: str) -> str:
@@ -169,7 +214,7 @@ def canonical_entities(mentions_by_article: Mapping[str, Sequence[EntityMention]
     flat = [(article, m) for article, ms in mentions_by_article.items() for m in ms]
     groups = _Groups(len(flat))
     latin = [bool(_LATIN_WORD.search(m.text)) for _, m in flat]
-    by_key: dict[str, int] = {}
+    by_key: dict[str, list[int]] = {}
     words_of: list[list[str]] = []
     for i, (_, m) in enumerate(flat):
         words_of.append(_words(m.text))
@@ -184,11 +229,15 @@ def canonical_entities(mentions_by_article: Mapping[str, Sequence[EntityMention]
         for key in keys:
             if not alias and len(key.rsplit(":", 1)[-1]) < 2:  # empty or one-letter skeletons say nothing
                 continue
-            if key in by_key:
-                groups.join(i, by_key[key])
+            # One skeleton may hold several names (حسن/حسين): join the first whose
+            # words this mention's may be a spelling of.
+            reps = by_key.setdefault(key, [])
+            match = next((j for j in reps if alias or latin[i] or same_name_words(words_of[i], words_of[j])), None)
+            if match is None:
+                reps.append(i)
             else:
-                by_key[key] = i
-    _join_close_spellings(flat, groups)
+                groups.join(i, match)
+    _join_close_spellings(flat, words_of, groups)
     _join_partial_names(flat, words_of, groups)
     if any(latin):
         _join_latin(flat, latin, groups)
@@ -237,8 +286,9 @@ def _join_latin(flat: list[tuple[str, EntityMention]], latin: list[bool], groups
             groups.join(i, best)
 
 
-def _join_close_spellings(flat: list[tuple[str, EntityMention]], groups: _Groups) -> None:
-    # One edit apart on a skeleton of 5+ letters (سيرغي/سيرجي كيرينكو), same type only.
+def _join_close_spellings(flat: list[tuple[str, EntityMention]], words_of: list[list[str]], groups: _Groups) -> None:
+    # One edit apart on a skeleton of 5+ letters (سيرغي/سيرجي كيرينكو), same type
+    # only, and not two Arabic names (محمد بن سلمان / محمد بن سلطان).
     skeletons: dict[str, int] = {}
     for i, (_, m) in enumerate(flat):
         skeletons.setdefault(f"{m.type}:{arabic_skeleton(m.text)}", i)
@@ -247,26 +297,55 @@ def _join_close_spellings(flat: list[tuple[str, EntityMention]], groups: _Groups
         (type_a, skel_a), i = items[a]
         for b in range(a + 1, len(items)):
             (type_b, skel_b), j = items[b]
-            if type_a == type_b and min(len(skel_a), len(skel_b)) >= 5 and _edit_distance_one(skel_a, skel_b):
+            if (type_a == type_b and min(len(skel_a), len(skel_b)) >= 5 and _edit_distance_one(skel_a, skel_b)
+                    and same_name_words(words_of[i], words_of[j])):
                 groups.join(i, j)
 
 
 def _join_partial_names(flat: list[tuple[str, EntityMention]], words_of: list[list[str]], groups: _Groups) -> None:
-    # A one-word person mention joins the multi-word person group whose first or
-    # last word it is, when one such group clearly dominates (twice the mentions
-    # of the next): with two Mohammeds, or a stray two-name span, it joins neither
-    # or the commoner.
+    # A one-word person mention (ماسك) first joins the full name of its own article
+    # whose surname it is, when that article has one such name (news writing gives
+    # the full name once, then the surname). Spans that are not a name with that
+    # surname do not count: two names run together ("ماسك ترمب": its first word is
+    # itself a surname of the article) or a common word before the surname
+    # ("فريقي ماسك"), when another candidate starts with a listed first name.
+    # Left over, it joins the multi-word person group whose first or last word it
+    # is, story-wide, when one such group clearly dominates (twice the mentions of
+    # the next): with two Mohammeds, or a stray two-name span, it joins neither or
+    # the commoner.
+    given = load_gazetteer().words
+    first_names = given["given"] | given["foreign_given"]
     full: dict[str, set[int]] = {}
-    for i, (_, m) in enumerate(flat):
+    surnames: dict[tuple[str, str], set[int]] = {}
+    for i, (article, m) in enumerate(flat):
         words = words_of[i]
         if m.type == "PER" and len(words) > 1:
             for word in (words[0], words[-1]):
                 full.setdefault(arabic_skeleton(word), set()).add(i)
-    sizes = Counter(groups.find(i) for i in range(len(flat)))
-    for i, (_, m) in enumerate(flat):
+            surnames.setdefault((article, arabic_skeleton(words[-1])), set()).add(i)
+    surname_words = {(article, key) for article, key in surnames}
+    done: set[int] = set()
+    for i, (article, m) in enumerate(flat):
         if m.type != "PER" or len(words_of[i]) != 1:
             continue
-        roots = sorted({groups.find(j) for j in full.get(arabic_skeleton(words_of[i][0]), set())},
+        word = words_of[i][0]
+        candidates = [j for j in surnames.get((article, arabic_skeleton(word)), set())
+                      if same_name_words([word], words_of[j][-1:])]
+        candidates = [j for j in candidates
+                      if not any((article, arabic_skeleton(w)) in surname_words for w in words_of[j][:-1])]
+        if any(words_of[j][0] in first_names for j in candidates):
+            candidates = [j for j in candidates if words_of[j][0] in first_names]
+        owners = {groups.find(j) for j in candidates}
+        if len(owners) == 1:
+            groups.join(i, owners.pop())
+            done.add(i)
+    sizes = Counter(groups.find(i) for i in range(len(flat)))
+    for i, (_, m) in enumerate(flat):
+        if m.type != "PER" or len(words_of[i]) != 1 or i in done:
+            continue
+        word = words_of[i][0]
+        roots = sorted({groups.find(j) for j in full.get(arabic_skeleton(word), set())
+                        if same_name_words([word], [words_of[j][0]]) or same_name_words([word], [words_of[j][-1]])},
                        key=lambda r: -sizes[r])
         if roots and (len(roots) == 1 or sizes[roots[0]] >= 2 * sizes[roots[1]]):
             groups.join(i, roots[0])
