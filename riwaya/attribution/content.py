@@ -1,0 +1,132 @@
+"""Content boundaries: where what was said starts after a cue (a complementizer, a
+quotation, a colon, a preposition) and where it ends (the next cue clause, the closing mark).
+"""
+
+from __future__ import annotations
+
+from riwaya.attribution.cues import Cue
+from riwaya.attribution.noun_phrases import is_short_quote
+from riwaya.attribution.reading import ReadingState, span_of
+from riwaya.attribution.source_phrases import source_phrase_head
+from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS
+from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
+from riwaya.attribution.wordclasses import COMP_BARE, COMP_PRONOUN, CONTRAST, PERFECT_AUX, PREPS
+from riwaya.model import Span
+
+
+_PREP_OF = {"أشار": "الي", "لفت": "الي", "نوه": "الي", "كشف": "عن", "أعرب": "عن", "عبر": "عن", "تحدث": "عن",
+            "حذر": "من", "أكد": "علي", "شدد": "علي", "دعا": "الي", "عرج": "علي", "اعترف": "ب", "حث": "علي",
+            "أرجع": "", "عزا": ""}
+
+
+def content_marker(toks: list[Token], p: int, cue: Cue, limit: int) -> tuple[int, str] | None:
+    """(token index where content starts, how) after position ``p``; how is
+    "clause", "quote", "colon", "prep" or "np"."""
+    want = _PREP_OF.get(cue.lemma)
+    # an apposition between dashes or commas after the speaker ("صرح إيان بريمر -المُلم
+    # بالعلوم السياسية ومدير شركة …، بأن") delays the complementizer
+    end = min(limit, p + (24 if p < len(toks) and toks[p].raw[:1] in "-–—(" else 14))
+    k = p
+    while k < end:
+        t = toks[k]
+        f = t.f
+        if t.raw in OPEN_QUOTES:
+            if not is_short_quote(toks, k):
+                return k + 1, "quote"
+            k = next(m for m in range(k + 1, len(toks)) if toks[m].raw in CLOSE_QUOTES) + 1
+            continue
+        if t.raw == ":":
+            if k + 1 < len(toks) and toks[k + 1].raw in OPEN_QUOTES:
+                return k + 2, "quote"
+            return k + 1, "colon"
+        if t.punct and t.raw in {".", "!", "؟", "?"}:
+            return None
+        if not t.punct:
+            if f in COMP_BARE:
+                return k + 1, "clause"
+            if COMP_PRONOUN.match(f):
+                return k, "clause"
+            if f in PREPS and k + 1 < len(toks) and toks[k + 1].f in COMP_BARE:
+                return k + 2, "clause"
+            if f in PREPS and k + 1 < len(toks) and COMP_PRONOUN.match(toks[k + 1].f):
+                return k + 1, "clause"
+            if want and f == want and k + 1 < len(toks):
+                return k + 1, "prep"
+            if f in {"بقوله", "قوله", "قولها", "قولهم", "قولهما"}:
+                nxt = k + 1
+                while nxt < len(toks) and toks[nxt].raw == ":":
+                    nxt += 1
+                if nxt < len(toks) and toks[nxt].f in COMP_BARE:
+                    nxt += 1
+                if nxt < len(toks) and toks[nxt].raw in OPEN_QUOTES:
+                    return nxt + 1, "quote"
+                return nxt, "clause"
+            if want == "ب" and f.startswith("ب") and len(f) > 3:
+                return k, "prep"
+            if t.cue is not None and k > p:
+                return None
+        k += 1
+    return None
+
+
+def content_end(toks: list[Token], start: int, quoted: bool, stops: list[int]) -> tuple[int, bool]:
+    """Exclusive token index where content starting at ``start`` ends, and whether a
+    quotation opened there was left open."""
+    if quoted:
+        depth = 0
+        for k in range(start, len(toks)):
+            r = toks[k].raw
+            if r in ("«", "“"):
+                depth += 1
+            elif r in ("»", "”") or (r == '"' and depth == 0):
+                if depth == 0:
+                    return k, False
+                depth -= 1
+        return len(toks), True
+    for k in range(start, len(toks)):
+        if k in stops and k > start:
+            return k, False
+    return len(toks), False
+
+
+def trim_span(state: ReadingState, start: int, end: int) -> Span | None:
+    text = state.article.text
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,؛;:!؟?-–—"):
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in "،,؛;:-–—"):
+        start += 1
+    if end - start < 2:
+        return None
+    return span_of(state, start, end)
+
+
+def boundary_stops(toks: list[Token]) -> list[int]:
+    """Token indices where a following cue clause starts (a content never runs across)."""
+    stops = []
+    for k, t in enumerate(toks):
+        if t.punct or k == 0:
+            continue
+        prev = toks[k - 1]
+        cue = t.cue
+        if cue is not None and cue.needs == "prep:عن" and cue.lemma == "نقل" \
+                and not any(u.f in {"عن", "عنه", "عنها", "عنهم"} for u in toks[k + 1:k + 9]):
+            cue = None  # "، ونقل رسائل …": carrying messages, no relayed speech
+        phrase = source_phrase_head(toks, k)
+        after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
+        if after_comma and (t.f in CONTRAST or t.f == "غير" and k + 1 < len(toks) and toks[k + 1].f in COMP_BARE):
+            stops.append(k - 1)  # "، غير أن ماسك نفى": a contrasting clause
+            continue
+        if phrase and (after_comma or t.f.startswith("و")):
+            stops.append(k - 1 if after_comma else k)
+        elif cue is not None and (cue.kind == "participle" and (after_comma or prev.f in {"و"}) or after_comma and t.f.startswith(("و", "ف"))):
+            stops.append(k - 1 if after_comma else k)
+        elif cue is not None and cue.kind == "verb" and after_comma:
+            stops.append(k - 1)
+        elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and k + 1 < len(toks) \
+                and (toks[k + 1].f in COMP_BARE or toks[k + 1].f in PREPS or toks[k + 1].raw == ":"
+                     or toks[k + 1].f in OUTLET_DESCRIPTIONS or COMP_PRONOUN.match(toks[k + 1].f)):
+            stops.append(k)
+        elif cue is not None and cue.kind == "verb" and k >= 2 and prev.f in PERFECT_AUX \
+                and (toks[k - 2].raw in {"،", ","} or toks[k - 2].f in {"وكان", "وكانت"} and k >= 3 and toks[k - 3].raw in {"،", ","}):
+            stops.append(k - 2 if toks[k - 2].raw in {"،", ","} else k - 3)  # "، وكان قد وصف …", "، وقد نفى …"
+    return stops

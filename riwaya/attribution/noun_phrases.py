@@ -1,0 +1,190 @@
+"""Noun phrase edges: where a speaker, source or outlet name written after or before a
+cue starts and ends (affiliations, quoted names, addressees and report nouns around it).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from riwaya.attribution.cues import fold
+from riwaya.attribution.reading import ReadingState, span_of
+from riwaya.attribution.speakers import speaker_type
+from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
+from riwaya.attribution.wordclasses import (
+    COMP_BARE, COMP_PRONOUN, folded_set, MEDIUM, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
+    QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TOPIC_PREPS)
+from riwaya.model import Span
+
+
+def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_verb: bool = False) -> int:
+    """Exclusive token index where the noun phrase starting at ``j`` ends."""
+    k = j
+    words = 0
+    in_quote: str | None = None
+    while k < len(toks) and words < max_words:
+        t = toks[k]
+        if t.punct:
+            if in_quote and (t.raw == OPEN_QUOTES.get(in_quote) or t.raw in CLOSE_QUOTES):
+                in_quote = None
+                k += 1
+                continue
+            if t.raw in OPEN_QUOTES and k + 1 < len(toks) and is_short_quote(toks, k):
+                in_quote = t.raw
+                k += 1
+                continue
+            if t.raw in ("(",) and k + 1 < len(toks) and is_short_quote(toks, k, close=")"):
+                k = next(m for m in range(k + 1, len(toks)) if toks[m].raw == ")") + 1
+                continue
+            break
+        f = t.f
+        if words > 0 or k > j:
+            if f in SPEAKER_STOP:
+                if f == "من" and words == 1 and toks[k - 1].f in QUANTITY and k + 1 < len(toks) and not toks[k + 1].punct:
+                    k += 1  # "عدد من المسؤولين"
+                    continue
+                if f == "في" and k + 1 < len(toks) and toks[k + 1].f not in MEDIUM and toks[k + 1].f not in NOT_AFFILIATION \
+                        and not toks[k + 1].punct and words < 4:
+                    k += 1
+                    continue
+                break
+            if COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال"):
+                break
+            if t.raw.endswith(("اً", "ًا")) and len(t.raw) > 3:
+                break  # "نفى ماسك علناً …": an accusative adverb or object, never the subject
+            if f.startswith("ل") and (f[1:].startswith(("ال", "ل")) or toks[k].raw.startswith("لـ") or f[1:].startswith(OUTLET_NOUN_STARTS)) and words > 0 \
+                    and not (toks[j].f in REPORT_HEADS and f[1:].startswith(OUTLET_NOUN_STARTS)):
+                break  # addressee "لـ«عكاظ»", "للصحيفة" (but "تقرير موسع لصحيفة X" is the paper's report)
+            if f in {"نقلا", "ونقلا", "وفقا", "بحسب", "حسب", "حسبما", "بقوله"}:
+                break
+            if object_verb and words > 0 and _looks_like_object(toks, k):
+                break
+        elif f in SPEAKER_STOP or COMP_PRONOUN.match(f):
+            break
+        words += 1
+        k += 1
+    if in_quote:
+        return j if k == j else k
+    return k
+
+
+def is_short_quote(toks: list[Token], k: int, close: str | None = None) -> bool:
+    want = close or OPEN_QUOTES[toks[k].raw]
+    for m in range(k + 1, min(len(toks), k + 6)):
+        if toks[m].raw == want or (close is None and toks[m].raw in CLOSE_QUOTES):
+            return m > k + 1
+        if toks[m].punct:
+            return False
+    return False
+
+
+_OBJECT_STARTS = folded_set(
+    "تقارير تقرير ما وجود صحة أي كل خطف مقتل إصابة حدوث عودة أنباء الأنباء الأخبار أخبار الاتهامات اتهامات "
+    "المعلومات معلومات الشائعات شائعات الإشاعات ادعاءات الادعاءات نيته قيام تعرض ضرورة أهمية رغبته "
+    "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء "
+    "الانتقادات انتقادات المزاعم مزاعم"
+)
+
+
+def _looks_like_object(toks: list[Token], k: int) -> bool:
+    f = toks[k].f
+    raw = toks[k].raw
+    return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))
+
+
+def speaker_before(toks: list[Token], i: int) -> int | None:
+    """Start token of the noun phrase right before token ``i`` (the cue), or None."""
+    k = i - 1
+    relative = k >= 0 and toks[k].f in RELATIVES
+    if relative:
+        k -= 1
+    if k >= 0 and toks[k].f in {"قد", "وقد"}:
+        k -= 1
+    end = k
+    words = 0
+    max_words = 3 if relative else 6
+    while k >= 0 and words < max_words:
+        t = toks[k]
+        if t.punct:
+            if t.raw in CLOSE_QUOTES or t.raw in OPEN_QUOTES:
+                k -= 1
+                continue
+            break
+        f = t.f
+        if f in {"كان", "وكان", "فكان", "كانت", "وكانت"}:
+            break
+        if f in SPEAKER_STOP - SPEAKER_KEEP_IN or t.cue is not None or COMP_PRONOUN.match(f) or f in PREPS \
+                or f in {"ما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
+            break
+        words += 1
+        k -= 1
+    start = k + 1
+    while start <= end and toks[start].punct:
+        start += 1
+    if start > end or words == 0:
+        return None
+    if start > 0 and toks[start - 1].f in TOPIC_PREPS or toks[start].f in TOPIC_PREPS:
+        return None
+    phrase = " ".join(t.raw for t in toks[start:end + 1])
+    opens = start == 0 or toks[start - 1].punct or toks[start - 1].f in COMP_BARE or toks[start - 1].f in {"لكن", "ولكن"}
+    if not relative and not opens and speaker_type(phrase) == "person" and not any(w in fold(phrase).split() for w in PERSON_HEADS):
+        return None
+    return start
+
+
+def strip_quotes(state: ReadingState, span: Span) -> Span:
+    t = span.text
+    if len(t) > 2 and t[0] in OPEN_QUOTES and t[-1] in CLOSE_QUOTES and t.count(t[0]) == 1:
+        return span_of(state, span.start + 1, span.end - 1)
+    return span
+
+
+def report_object(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """(start, end) tokens of an indefinite report noun phrase ("تقريرا لصحيفة X") that an
+    imperfect cue at ``i`` describes, within the same sentence and after no other verb."""
+    for k in range(i - 1, max(-1, i - 15), -1):
+        t = toks[k]
+        if t.punct and t.raw in {".", "!", "؟", "?", ":"}:
+            return None
+        if not t.punct and t.f in REPORT_OBJECTS:
+            end = k + 1
+            while end < i and not toks[end].punct:
+                end += 1
+            return k, end
+        if not t.punct and t.cue is not None and k < i - 1 and t.f not in REPORT_OBJECTS and t.cue.kind == "verb":
+            # the verb whose object the report is: keep looking just before it
+            continue
+    return None
+
+
+def has_head(folded: str) -> bool:
+    return speaker_type(folded) != "person" or folded in PERSON_HEADS
+
+
+def speaker_quote_start(toks: list[Token], j: int) -> bool:
+    return toks[j].raw in OPEN_QUOTES
+
+
+def skip_addressee(toks: list[Token], j: int) -> int:
+    """Skip an addressee written before the speaker ("كشف لـ«عكاظ» مصدر مطلع …")."""
+    if j >= len(toks) or not toks[j].raw.startswith("ل") or toks[j].f.startswith(("لا", "لم", "لن")):
+        return j
+    k = j + 1 if toks[j].raw in {"لـ", "ل"} else j
+    if k < len(toks) and toks[k].raw in OPEN_QUOTES:
+        close = next((m for m in range(k + 1, min(len(toks), k + 5)) if toks[m].raw in CLOSE_QUOTES), None)
+        if close is not None and close + 1 < len(toks) and not toks[close + 1].punct and toks[close + 1].f not in SPEAKER_STOP:
+            return close + 1
+    return j
+
+
+def extend_to_entity(toks: list[Token], j: int, end: int, spans: list[tuple[int, int]]) -> int:
+    if not spans or end <= j:
+        return end
+    last_char = toks[end - 1].end
+    k = bisect.bisect_left(spans, (toks[j].start, -1))
+    while k < len(spans) and spans[k][0] < last_char:
+        if spans[k][1] > last_char:
+            while end < len(toks) and toks[end].start < spans[k][1]:
+                end += 1
+            last_char = toks[end - 1].end
+        k += 1
+    return end

@@ -1,0 +1,49 @@
+"""Source phrases (وفقاً لـ، بحسب، حسبما، نقلاً عن، على لسان، على حد قول): recognising
+one and where its speaker starts.
+"""
+
+from __future__ import annotations
+
+from riwaya.attribution.tokens import Token
+from riwaya.attribution.wordclasses import NON_SOURCE, PREPS
+
+
+_PHRASE_BASES = ("وفقا", "طبقا", "وفق", "بحسب", "حسب", "حسبما", "نقلا", "علي")
+
+_PHRASE_WORDS = frozenset(_PHRASE_BASES) | frozenset("و" + b for b in _PHRASE_BASES)
+
+
+def source_phrase_head(toks: list[Token], i: int) -> tuple[int, str] | None:
+    """(token index where the speaker starts, phrase kind) when a source phrase starts at ``i``."""
+    f = toks[i].f
+    if f not in _PHRASE_WORDS:
+        return None
+    base = f if f in _PHRASE_BASES else f[1:]  # "وفقا" is a base word, "ووفقا" و + وفقا
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return None
+    if base in {"وفقا", "طبقا"} or (base == "وفق" and nxt.f.startswith("ل")):
+        if nxt.f in {"ل", "لـ"} or nxt.raw.startswith("لـ") and len(nxt.raw) == 2:
+            return (i + 2, "l") if i + 2 < len(toks) else None
+        if nxt.f.startswith("ل"):
+            if nxt.f == "لما":
+                if i + 2 < len(toks) and toks[i + 2].cue:
+                    return (i + 3, "ma") if i + 3 < len(toks) else None
+                return None  # "وفقاً لما يلي"
+            return i + 1, "l"
+        return None
+    if base in {"بحسب", "حسب"}:
+        if nxt.f == "ما" and i + 2 < len(toks) and toks[i + 2].cue:
+            return (i + 3, "ma") if i + 3 < len(toks) else None
+        if nxt.punct or nxt.f in NON_SOURCE or nxt.f in PREPS:
+            return None
+        return i + 1, ""
+    if base == "حسبما" and nxt.cue:
+        return (i + 2, "ma") if i + 2 < len(toks) else None
+    if base == "نقلا" and nxt.f == "عن":
+        return (i + 2, "an") if i + 2 < len(toks) else None
+    if base == "علي" and nxt.f == "لسان":
+        return (i + 2, "lisan") if i + 2 < len(toks) else None
+    if base == "علي" and nxt.f == "حد" and i + 2 < len(toks) and toks[i + 2].f in {"قول", "تعبير"}:
+        return (i + 3, "hadd") if i + 3 < len(toks) else None
+    return None

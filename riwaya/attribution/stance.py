@@ -1,0 +1,51 @@
+"""Stance beyond the cue's own: a denial written in the content, a declined comment,
+a restriction to one contact, a categorical negation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from riwaya.attribution.cues import fold
+from riwaya.model import Statement
+
+
+_DENY_MARKERS = re.compile(
+    r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|عاري[هة]? عن الصحه|لا اساس ل|لا صحه|كاذب|مفبرك|شائعات|شايعات|اشاعات|"
+    r"مجرد ادعاءات|لا يمت لل?حقيقه|غير دقيق|سخيف|(?<!\S)هراء"
+)
+
+
+# limiting reported contacts to one ("كان له اتصال واحد", "أجريا مكالمة هاتفية واحدة فقط",
+# "الاتصال الوحيد الذي أجراه"): the answer to a report of many is a denial of it
+_RESTRICTION_DENY = re.compile(
+    r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
+
+
+# "did not respond to requests for comment", "declined to comment": reports no claim
+_NO_COMMENT = re.compile(r"(?:^|\s)و?لم (?:يستجب|تستجب|يرد|ترد|يعلق|تعلق)(?!\S)|(?:رفض|امتنع|رفضت|امتنعت) (?:عن )?التعليق")
+
+_CATEGORICAL_NEGATION = re.compile(r"(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)")
+
+
+def with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:
+    stance = st.stance
+    if stance == "other" and after_prep == "من-ان":
+        stance = "assert"
+    folded = fold(st.content.text)
+    if stance == "assert" and _NO_COMMENT.search(" ".join(folded.split()[:5])):
+        stance = "other"
+    elif stance == "assert" and (_DENY_MARKERS.search(folded) or _RESTRICTION_DENY.search(folded)):
+        stance = "deny"
+    if stance == "assert" and fold(st.content.text).startswith(("امله", "تمنيه", "امنيته")):
+        stance = "other"
+    if stance == st.stance:
+        return st
+    return Statement(st.speaker, st.speaker_type, st.cue, stance, st.content, st.via, st.sentence_index,
+                     st.anonymous_count, st.resolved_from_context, st.speaker_refers_to)
+
+
+def opens_with_categorical_negation(content: str) -> bool:
+    """Whether the first words of ``content`` deny any instance ("لم يتم بيع أي محطات"),
+    which answering another source's claim makes a denial."""
+    return _CATEGORICAL_NEGATION.search(" ".join(fold(content).split()[:10])) is not None

@@ -1,0 +1,309 @@
+"""Statements cued by a verb, a participle or a passive (قال، مضيفاً، جاء في): the
+speaker after the cue, before it or carried over from context, a relay (نقلت X عن Y),
+the content and its stance.
+"""
+
+from __future__ import annotations
+
+from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
+from riwaya.attribution.cues import Cue, fold, lookup_folded
+from riwaya.attribution.noun_phrases import (
+    extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
+    speaker_quote_start, strip_quotes)
+from riwaya.attribution.outlet_references import referent
+from riwaya.attribution.reading import ReadingState, Said, sentence_index, span_of
+from riwaya.attribution.source_phrases import source_phrase_head
+from riwaya.attribution.speakers import anonymous_count, speaker_type
+from riwaya.attribution.stance import opens_with_categorical_negation, with_stance
+from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
+from riwaya.attribution.via import addressee_link, via_for
+from riwaya.attribution.wordclasses import (
+    CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, NP_OBJECT_LEMMAS, RELATIVES,
+    SPEAKER_STOP, TIME)
+from riwaya.model import Link, Span, Statement
+
+
+def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: list[tuple[int, Statement, int]],
+                      entity_spans: list[tuple[int, int]]) -> int | None:
+    tok = toks[i]
+    cue = tok.cue
+    if cue is None or tok.start in state.consumed or source_phrase_head(toks, i) is not None:
+        return None
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and (prev.f in {"بن", "ابن", "ابو", "بنت", "تم", "ال", "ما"} or COMP_PRONOUN.match(prev.f)):
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return None
+    if cue.lemma == "ذكر" and tok.f in {"يذكر", "ويذكر", "ذكر", "وذكر"} and nxt.f in COMP_BARE:
+        return None  # "يُذكر أن": the narrator's formula
+    if cue.passive:
+        return _passive_at(state, toks, i, cue, unit_out)
+    if cue.lemma == "بين" and i + 2 < len(toks) and toks[i + 2].f[:1] == "و" and not toks[i + 2].punct \
+            and not toks[i + 1].punct:
+        return None  # "بين ماسك وبوتين": the preposition "between X and Y"
+    stops = state.stops
+    resolved = False
+    inner: list[Link] = []
+    speaker: Span | None = None
+    stype = "person"
+    refers: str | None = None
+    said_via: tuple[Link, ...] | None = None
+    prev_clause_initial = prev is None or (prev.punct and prev.raw not in CLOSE_QUOTES) or prev.f in CLAUSE_OPENERS
+    j = i + 1
+    if cue.kind == "participle":
+        outer = [st for _, st, _ in unit_out if not any(o.content.start <= st.cue.start < o.content.end for _, o, _ in unit_out if o is not st)]
+        src = outer[-1] if outer else None
+        if src is not None and not src.resolved_from_context:
+            speaker, stype, refers, said_via = src.speaker, src.speaker_type, src.speaker_refers_to, src.via
+        elif state.last is not None:
+            speaker, stype, refers, said_via = state.last.speaker, state.last.type, state.last.refers_to, state.last.via
+            resolved = src is None or src.resolved_from_context
+        else:
+            return None
+        p = j
+    else:
+        j = skip_addressee(toks, j)
+        nxt = toks[j] if j < len(toks) else nxt
+        quoted_name = j < len(toks) and cue.lemma == "نقل" and nxt.raw in OPEN_QUOTES and is_short_quote(toks, j)
+        explicit = j < len(toks) and (not nxt.punct or quoted_name) and nxt.f not in SPEAKER_STOP and not COMP_PRONOUN.match(nxt.f) \
+            and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
+        if explicit and cue.lemma == "نقل" and nxt.f == "عن":
+            explicit = False
+        if explicit and not prev_clause_initial and cue.lemma in NP_OBJECT_LEMMAS and cue.lemma != "نقل":
+            svo = speaker_before(toks, i)
+            if svo is not None and svo > 0 and toks[svo - 1].f in COMP_BARE:
+                explicit = False  # "غير أن ماسك نفى ادعاء بريمر": subject first, the object after
+        same_unit = [st for _, st, _ in unit_out if not st.resolved_from_context or st.cue.text]
+        if explicit and same_unit and tok.f[:1] == "و" and speaker_type(nxt.raw) == "person" \
+                and not has_head(nxt.f) and not speaker_quote_start(toks, j) \
+                and not (j + 1 < len(toks) and (toks[j + 1].f in COMP_BARE or COMP_PRONOUN.match(toks[j + 1].f))):
+            # "ونفت موسكو …، واتهمت العسكريين": the same subject goes on ("وزعم ماسك أنه …": a new one)
+            explicit = False
+            prev_clause_initial = True
+        if explicit and cue.lemma == "نقل":
+            an = next((m for m in range(j + 1, min(len(toks), j + 10)) if toks[m].f in {"عن", "عنه", "عنها", "عنهم"}), None)
+            if an is None or any(t.punct and t.raw not in OPEN_QUOTES and t.raw not in CLOSE_QUOTES for t in toks[j:an]):
+                return None
+            speaker = strip_quotes(state, span_of(state, toks[j].start, toks[an - 1].end))
+            stype = speaker_type(speaker.text, state.article.text)
+            refers = referent(state, speaker.text)
+            p = an
+        elif explicit and cue.lemma == "علم":
+            # "وعلمت «الوطن» من مصادر مطلعة أن …": the source after من speaks
+            mn = next((m for m in range(j, min(len(toks), j + 5)) if toks[m].f == "من"), None)
+            if mn is None or mn + 1 >= len(toks):
+                return None
+            end = noun_phrase_end(toks, mn + 1)
+            if end <= mn + 1:
+                return None
+            speaker = span_of(state, toks[mn + 1].start, toks[end - 1].end)
+            stype = speaker_type(speaker.text, state.article.text)
+            p = end
+        elif explicit:
+            end = noun_phrase_end(toks, j, object_verb=cue.lemma in NP_OBJECT_LEMMAS)
+            end = extend_to_entity(toks, j, end, entity_spans)
+            if end <= j:
+                return None
+            speaker = strip_quotes(state, span_of(state, toks[j].start, toks[end - 1].end))
+            stype = speaker_type(speaker.text, state.article.text)
+            refers = referent(state, speaker.text)
+            p = end
+        else:
+            # "… "سخيفة" وقال إن …": a subject never stands before a و-prefixed verb
+            conj = tok.f[:1] in "وف" and lookup_folded(tok.f[1:]) is not None
+            before = None if prev_clause_initial or conj else speaker_before(toks, i)
+            report = report_object(toks, i) if before is None and tok.f[:1] in "يت" else None
+            if report is not None:
+                # "نفى الكرملين تقريراً لصحيفة …، الجمعة، يفيد بأن …": the report says it
+                speaker = span_of(state, toks[report[0]].start, toks[report[1] - 1].end)
+                stype = speaker_type(speaker.text, state.article.text)
+                refers = referent(state, speaker.text)
+            elif before is not None:
+                speaker = strip_quotes(state, span_of(state, toks[before].start, toks[i - 1 if toks[i - 1].f not in RELATIVES else i - 2].end))
+                if toks[i - 1].f in {"قد", "وقد"}:
+                    speaker = strip_quotes(state, span_of(state, toks[before].start, toks[i - 2].end))
+                stype = speaker_type(speaker.text, state.article.text)
+                refers = referent(state, speaker.text)
+            elif same_unit and (prev_clause_initial or tok.f[:1] == "و"):
+                src = same_unit[-1]
+                speaker, stype, refers, said_via = src.speaker, src.speaker_type, src.speaker_refers_to, src.via
+                resolved = src.resolved_from_context
+            elif state.last is not None and (prev_clause_initial or cue.lemma == "نقل"):
+                speaker, stype, refers, said_via = state.last.speaker, state.last.type, state.last.refers_to, state.last.via
+                resolved = True
+            else:
+                return None
+            p = j
+        # "نقلت X عن Y قوله", "نسبت X إلى Y": Y speaks, X relays
+        if cue.lemma == "نقل":
+            if p < len(toks) and toks[p].f in {"عنه", "عنها", "عنهم", "عنهما"} and state.last is not None:
+                inner = [Link(speaker.text, speaker, refers, "relay")] if not resolved else []
+                speaker, stype, refers = state.last.speaker, state.last.type, state.last.refers_to
+                said_via, resolved = state.last.via, True
+                p += 1
+            elif p < len(toks) and toks[p].f == "عن" and p + 1 < len(toks):
+                y_end = noun_phrase_end(toks, p + 1)
+                if y_end <= p + 1:
+                    return None
+                relay = speaker
+                inner = [Link(relay.text, relay, refers, "relay")] if not resolved else []
+                if resolved and said_via is not None:
+                    inner = []
+                speaker = strip_quotes(state, span_of(state, toks[p + 1].start, toks[y_end - 1].end))
+                stype = speaker_type(speaker.text, state.article.text)
+                refers = referent(state, speaker.text)
+                resolved, said_via = False, None
+                p = y_end
+            else:
+                return None
+        else:
+            # "ذكرت الصحيفة - نقلاً عن شخصين مطلعين - أن …"
+            q = p
+            while q < len(toks) and toks[q].punct and toks[q].raw in {"-", "–", "—", "،", ",", "("}:
+                q += 1
+            if q < len(toks):
+                head = source_phrase_head(toks, q)
+                if head is not None and head[1] in {"an", "lisan"}:
+                    y = head[0]
+                    y_end = noun_phrase_end(toks, y)
+                    if y_end > y:
+                        state.consumed.add(toks[q].start)
+                        if not resolved:
+                            inner = [Link(speaker.text, speaker, refers, "relay")]
+                        else:
+                            inner = [Link(speaker.text, speaker, refers, "relay")]
+                        speaker = strip_quotes(state, span_of(state, toks[y].start, toks[y_end - 1].end))
+                        stype = speaker_type(speaker.text, state.article.text)
+                        refers = referent(state, speaker.text)
+                        resolved, said_via = False, None
+                        p = y_end
+    # addressee: "في تصريح لصحيفة …", "لوكالة …"
+    addressee = addressee_link(state, toks, p)
+    if addressee is not None:
+        inner = inner + [addressee]
+    limit = min([s for s in stops if s >= p] + [len(toks)])
+    marker = content_marker(toks, p, cue, limit)
+    if marker is None:
+        fact = next((m for m in range(p, min(limit, p + 8)) if toks[m].f in FACT_OBJECTS), None) \
+            if cue.lemma == "أكد" and cue.kind != "participle" and speaker is not None and not resolved else None
+        if fact is not None and fact > p and not any(t.punct for t in toks[p:fact]):
+            # "أكد عدد من المسؤولين … في الولايات المتحدة وأوروبا وروسيا وجود اتصالات": the
+            # affiliation runs on to the reported fact
+            speaker = span_of(state, speaker.start, toks[fact - 1].end)
+            p = fact
+        if cue.needs in {"clause", "clause_or_an", "prep:عن", "prep:من"} or cue.lemma not in NP_OBJECT_LEMMAS \
+                or (cue.kind != "participle" and cue.lemma in {"ذكر", "أكد", "أشار", "كشف"}
+                    and not (cue.lemma == "أكد" and p < len(toks) and toks[p].f in FACT_OBJECTS)):
+            return None  # "أكد وجود اتصالات …" reports a fact; other NP objects are not speech
+        k = p
+        while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in TIME):
+            k += 1
+        if k >= len(toks) or toks[k].punct:
+            return None
+        marker = (k, "np")
+    how = marker[1]
+    if cue.lemma in {"طالب", "ناشد", "دعا", "حث", "أوصى"} and how in {"prep", "np"} and cue.kind != "participle":
+        k = p
+        while k < len(toks) and (toks[k].punct and toks[k].raw in {"،", ","} or toks[k].f in TIME):
+            k += 1
+        if k < marker[0] and k < len(toks):
+            marker = (k, "np")
+        elif how == "np" and not any(t.f.startswith("ب") or t.f in {"الي", "الى"} for t in toks[k:limit]):
+            return None
+        else:
+            marker = (marker[0], "prep")
+    cstart, how = marker
+    if cue.lemma == "كتب" and how not in {"clause", "colon"}:
+        return None  # "كتب الأستاذ … "مؤلف المسرحية …" بعموده": a title, not speech
+    if cue.needs == "claim" and (how != "np" or cstart >= len(toks) or toks[cstart].f not in CLAIM_NOUNS):
+        return None
+
+    if cue.lemma == "علم" and (how != "clause" or not inner and speaker is None):
+        return None
+    if cstart >= len(toks):
+        return None
+    cend, left_open = content_end(toks, cstart, how == "quote", stops)
+    if cend <= cstart:
+        return None
+    content = trim_span(state, toks[cstart].start, toks[cend - 1].end)
+    if content is None or speaker is None:
+        return None
+    if (resolved or cue.kind == "participle") and any(
+            st.content.start <= tok.start < st.content.end and st.content.start > 0
+            and state.article.text[st.content.start - 1] in "«“\"" for _, st, _ in unit_out):
+        return None  # a zero-subject verb inside a quotation is the quoted speaker's own wording
+    if said_via is not None and not inner:
+        via = said_via
+    else:
+        via = via_for(state, speaker, stype, inner, toks, i, unit_out)
+    stance = cue.stance
+    prep_kind = None
+    if cue.lemma == "حذر":
+        before_c = toks[cstart - 1].f if cstart > 0 else ""
+        prep_kind = "من-ان" if before_c in COMP_BARE or how in {"clause", "quote", "colon"} else None
+    if cue.lemma == "أعرب" and fold(content.text).startswith(("امله", "تمني")):
+        stance = "other"
+    st = Statement(speaker, stype, span_of(state, tok.start, tok.end), stance, content, via,
+                   sentence_index(state, tok.start), anonymous_count(speaker.text) if stype == "anonymous" else None,
+                   resolved, refers)
+    st = with_stance(st, after_prep=prep_kind)
+    if st.stance == "assert" and stype in {"person", "official", "organization"} \
+            and opens_with_categorical_negation(content.text) and (
+            any(t.f in CONTRAST or t.f == "غير" for t in toks[max(0, i - 3):i])
+            or any(o.speaker.text != speaker.text for _, o, _ in unit_out)):
+        # "لكن ماسك كتب إنه لم يتم بيع أي محطات": a party's categorical negation answering
+        # what another source said is a denial (guideline §7); an outlet reporting an
+        # absence ("لكن الصحيفة ذكرت أنه لم يتم رفع أي إنذار") asserts
+        st = Statement(st.speaker, st.speaker_type, st.cue, "deny", st.content, st.via, st.sentence_index,
+                       st.anonymous_count, st.resolved_from_context, st.speaker_refers_to)
+    embedded = any(s.content.start <= tok.start < s.content.end for _, s, _ in unit_out)
+    unit_out.append((i, st, cend))
+    if not embedded and cue.kind != "participle":
+        state.last = Said(speaker, stype, via, refers)
+    if left_open:
+        state.open_quote = (Said(speaker, stype, via, refers), OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
+    return i + 1
+
+
+def _passive_at(state: ReadingState, toks: list[Token], i: int, cue: Cue, unit_out: list[tuple[int, Statement, int]]) -> int | None:
+    """"وجاء في التقرير أن …", "وورد في البيان: …": the document speaks."""
+    if i + 2 >= len(toks) or toks[i + 1].f != "في":
+        return None
+    j = i + 2
+    end = noun_phrase_end(toks, j, max_words=6)
+    if end <= j:
+        return None
+    speaker = span_of(state, toks[j].start, toks[end - 1].end)
+    stype = speaker_type(speaker.text, state.article.text)
+    if stype not in {"document", "outlet"}:
+        return None
+    p = end
+    q = p
+    inner: list[Link] = []
+    while q < len(toks) and toks[q].punct and toks[q].raw in {"-", "–", "—", "،", ","}:
+        q += 1
+    head = source_phrase_head(toks, q) if q < len(toks) else None
+    refers = referent(state, speaker.text)
+    if head is not None and head[1] == "an":
+        y_end = noun_phrase_end(toks, head[0])
+        if y_end > head[0]:
+            inner = [Link(speaker.text, speaker, refers, "relay")]
+            speaker = span_of(state, toks[head[0]].start, toks[y_end - 1].end)
+            stype = speaker_type(speaker.text, state.article.text)
+            refers = None
+            p = y_end
+    marker = content_marker(toks, p, cue, len(toks))
+    if marker is None or marker[0] >= len(toks):
+        return None
+    cend, left_open = content_end(toks, marker[0], marker[1] == "quote", boundary_stops(toks))
+    content = trim_span(state, toks[marker[0]].start, toks[cend - 1].end) if cend > marker[0] else None
+    if content is None:
+        return None
+    via = via_for(state, speaker, stype, inner, toks, i, unit_out)
+    st = with_stance(Statement(speaker, stype, span_of(state, toks[i].start, toks[i].end), "assert", content, via,
+                               sentence_index(state, toks[i].start),
+                               anonymous_count(speaker.text) if stype == "anonymous" else None, False, refers))
+    unit_out.append((i, st, cend))
+    state.last = Said(speaker, stype, via, refers)
+    return i + 1
