@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any
 
 from riwaya.attribution.chains import chain, format_chain
 from riwaya.attribution.origins import origin_name
-from riwaya.entities.canonical import canonical_entities
+from riwaya.entities.canonical import CanonicalEntity, canonical_entities
 from riwaya.errors import NotFound
 from riwaya.reconstruct.brief import build_brief
 from riwaya.reconstruct.claims import Claim, Sources, build_claims, link_strength
@@ -95,9 +96,15 @@ def reconstruct(store: SqliteStore, event_or_story_id: str, *, brief_length: int
 
 def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8, stance: bool = False) -> dict[str, Any]:
     """:func:`reconstruct` once the articles are loaded (tests and benchmarks call it directly)."""
+    # One name per entity across the story's outlets (دونالد ترمب in one, دونالد ترامب in another).
+    entity_groups = canonical_entities({a: art.entities for a, art in sources.articles.items()})
+    story_names: dict[str, dict[int, str]] = {}
+    for group in entity_groups:
+        for article_id, mention in group.mentions:
+            story_names.setdefault(article_id, {})[mention.start] = group.canonical
     units: list[Unit] = []
     for article_id, article in sources.articles.items():
-        units += article_units(article, sources.event_of[article_id], len(units))
+        units += article_units(article, sources.event_of[article_id], len(units), story_names.get(article_id))
     distinct = distinctive_overlap(units)
     lex, sem = similarity(units, distinct=distinct)
     strength = link_strength(units, lex, sem, distinct)
@@ -119,7 +126,7 @@ def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8,
         "contradictions": contradictions,
         "statements": _statements(sources, claim_of),
         "timeline": build_timeline(claims, contradictions, header["last_seen"]),
-        "entities": _entities(sources),
+        "entities": _entities(entity_groups),
         "coverage": build_coverage(claims, sources),
         "brief": build_brief(claims, strength, contradictions, sources, length=brief_length, event_order=header["event_ids"]),
     }
@@ -178,8 +185,7 @@ def _statements(sources: Sources, claim_of: dict[tuple[str, int], str]) -> list[
     return out
 
 
-def _entities(sources: Sources) -> list[dict[str, Any]]:
-    groups = canonical_entities({a: art.entities for a, art in sources.articles.items()})
+def _entities(groups: Sequence[CanonicalEntity]) -> list[dict[str, Any]]:
     rows = []
     for g in groups:
         articles = list(dict.fromkeys(a for a, _ in g.mentions))

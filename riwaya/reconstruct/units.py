@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -95,8 +95,11 @@ class Unit:
         return {"article_id": self.article_id, "sentence_index": self.sentence_index, "start": self.start, "end": self.end}
 
 
-def article_units(article: Article, event_id: str, first: int) -> list[Unit]:
-    """The sentence units of one article worth comparing (debris and fragments left out)."""
+def article_units(article: Article, event_id: str, first: int, names: Mapping[int, str] | None = None) -> list[Unit]:
+    """The sentence units of one article worth comparing (debris and fragments left out).
+    ``names`` gives the story-wide name of the entity mention starting at an offset."""
+    names = names or {}
+    name = lambda m: normalize_for_matching(names.get(m.start) or m.canonical or m.text)  # noqa: E731
     units: list[Unit] = []
     total = max(1, len(article.sentences))
     by_sentence: dict[int, list[Statement]] = {}
@@ -113,12 +116,12 @@ def article_units(article: Article, event_id: str, first: int) -> list[Unit]:
             n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
             start=sentence.start, end=sentence.end, text=sentence.text, position=sentence.index / total,
             stems=[s for s in (light_stem(t.text) for t in word_tokens(sentence.text)) if s not in _FUNCTION_STEMS and len(s) > 1],
-            entities=frozenset(normalize_for_matching(e.canonical or e.text) for e in article.entities if inside(e)),
+            entities=frozenset(name(e) for e in article.entities if inside(e)),
             numbers=[x for x in article.numbers if inside(x) and x.value is not None],
             dates=[d for d in article.dates if inside(d)],
             statements=mine,
             speakers=frozenset() if main is None else frozenset(
-                normalize_for_matching(e.canonical or e.text) for e in article.entities
+                name(e) for e in article.entities
                 if e.type == "PER" and main.speaker.start <= e.start and e.end <= main.speaker.end),
         ))  # fmt: skip
     return units
