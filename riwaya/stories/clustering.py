@@ -33,10 +33,10 @@ from threadpoolctl import threadpool_limits
 from riwaya.errors import StoreError
 from riwaya.model import Article
 from riwaya.store.sqlite import SqliteStore
+from riwaya.stories.embeddings import embed, lead_text
 from riwaya.stories.fingerprints import estimated_jaccard, lsh_buckets
 from riwaya.stories.pairs import PairModel, missing_names, pair_features, pair_model, shared_terms
 from riwaya.stories.relays import PARTIAL_SHARED_SENTENCES, VERBATIM_JACCARD, credits
-from riwaya.stories.embeddings import embed, lead_text
 from riwaya.stories.signals import ArticleSignals, compute_signals
 from riwaya.stories.threads import StoryLinker
 from riwaya.stories.vectors import VectorIndex
@@ -150,7 +150,7 @@ class EventClusterer:
         fresh: list[ArticleSignals] = []
         if upcoming.rows:
             today = datetime.now(timezone.utc).date()
-            fresh = compute_signals(upcoming.rows, today, upcoming.vectors())
+            fresh = compute_signals(upcoming.rows, upcoming.vectors(), today)
             with self.tables.transaction():
                 self.tables.save_signals(fresh, [lsh_buckets(s.minhash) for s in fresh])
                 for _, article in upcoming.rows:

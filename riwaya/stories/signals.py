@@ -26,7 +26,7 @@ from riwaya.arabic.sentences import split_sentences
 from riwaya.arabic.tokens import match_keys
 from riwaya.entities import find_entities
 from riwaya.model import Article
-from riwaya.stories.embeddings import embed, lead_text
+from riwaya.stories.embeddings import lead_text
 from riwaya.stories.fingerprints import minhash_signatures, sentence_hash
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -146,16 +146,12 @@ def matching_text(title: str | None, text: str) -> str:
     return normalize_for_matching(f"{title or ''}\n{text}")
 
 
-def compute_signals(
-    rows: list[tuple[int, Article]], default_day: date, vectors: np.ndarray | None = None
-) -> list[ArticleSignals]:
-    """Signals for stored articles given as (seq, article); one embedding call for all,
-    unless ``vectors`` brings the embeddings of their :func:`lead_text` already."""
+def compute_signals(rows: list[tuple[int, Article]], vectors: np.ndarray, default_day: date) -> list[ArticleSignals]:
+    """Signals for stored articles given as (seq, article), with the embeddings of their
+    :func:`lead_text` (clustering embeds them on other threads while it places articles)."""
     if not rows:
         return []
     leads = [lead_text(article) for _, article in rows]
-    if vectors is None:
-        vectors = embed(leads)
     minhashes = minhash_signatures([article.text for _, article in rows])
     signals = []
     for (seq, article), lead, vector, minhash in zip(rows, leads, vectors, minhashes, strict=True):
