@@ -95,7 +95,8 @@ def build_brief(
         for c in item["claims"]:
             contested.setdefault(c, []).append(item["id"])
     candidates = [c for c in claims if len(c.canonical.text.split()) >= _MIN_WORDS]
-    candidates.sort(key=lambda c: (-(claim_score(c) + DISPUTED * bool(contested.get(c.id))), c.canonical.n))
+    score = {c.id: claim_score(c) + DISPUTED * bool(contested.get(c.id)) for c in candidates}
+    candidates.sort(key=lambda c: (-score[c.id], c.canonical.n))
     chosen: list[Claim] = []
     stems: list[set[str]] = []
 
@@ -113,7 +114,6 @@ def build_brief(
             if all(u.event_id == event for u in claim.units) and take(claim):
                 break
     # then best first, each pick discounted by how often its speaker already speaks in the brief
-    score = {c.id: claim_score(c) + DISPUTED * bool(contested.get(c.id)) for c in candidates}
     remaining = [c for c in candidates if c not in chosen]
     while len(chosen) < length and remaining:
         best = max(remaining, key=lambda c: (score[c.id] - SAME_VOICE * _voice_repeats(c, chosen), -c.canonical.n))
