@@ -11,8 +11,8 @@ from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.speakers import speaker_type
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, folded_set, MEDIUM, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
-    QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TOPIC_PREPS)
+    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, folded_set, KANA_FORMS, MEDIUM, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
+    QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TIME, TOPIC_PREPS)
 from riwaya.model import Span
 
 
@@ -58,13 +58,22 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
                 break
             if object_verb and words > 0 and _looks_like_object(toks, k):
                 break
-        elif f in SPEAKER_STOP or COMP_PRONOUN.match(f):
+        elif (f in SPEAKER_STOP or COMP_PRONOUN.match(f)) and not demonstrative_speaker(toks, k):
             break
         words += 1
         k += 1
     if in_quote:
         return j if k == j else k
     return k
+
+
+def demonstrative_speaker(toks: list[Token], k: int) -> bool:
+    """Whether a demonstrative at ``k`` opens a speaker ("وقال هذا الشخص للصحيفة",
+    "هذه المصادر"): a definite source noun follows (not "هذا الأسبوع", "هذا الأمر")."""
+    if toks[k].f not in DEMONSTRATIVES or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return not nxt.punct and nxt.f.startswith("ال") and nxt.f not in TIME and speaker_type(nxt.f) != "person"
 
 
 def is_short_quote(toks: list[Token], k: int, close: str | None = None) -> bool:
@@ -110,8 +119,8 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
                 continue
             break
         f = t.f
-        if f in {"كان", "وكان", "فكان", "كانت", "وكانت"}:
-            break
+        if f in PERFECT_AUX or f in KANA_FORMS:
+            break  # "كانوا يقولون إن …": the auxiliary carries the subject
         if f in SPEAKER_STOP - SPEAKER_KEEP_IN or t.cue is not None or COMP_PRONOUN.match(f) or f in PREPS \
                 or f in {"ما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
             break

@@ -101,7 +101,14 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
         content = whole
     if content is None:
         return None
-    via = via_for(state, speaker, stype, [], toks, i, unit_out)
+    inner: list[Link] = []
+    if whole is None and unit_out and stype not in {"outlet", "document"}:
+        _, told, _ = unit_out[-1]
+        if told.content.start == content.start and told.speaker_type in {"outlet", "document"} and not told.resolved_from_context:
+            # "وبحسب تقرير لصحيفة X فقد تناولت …، وفقاً لما ذكره شخصان مطلعان": the report
+            # tells what its own sources said; they reach us through it
+            inner = [Link(told.speaker.text, told.speaker, told.speaker_refers_to, "relay")]
+    via = via_for(state, speaker, stype, inner, toks, i, unit_out)
     if whole is not None:
         embedding = Link(speaker.text, speaker, referent(state, speaker.text), "embedding")
         for n, (ci, inner_st, ce) in enumerate(unit_out):

@@ -4,6 +4,7 @@ one and where its speaker starts.
 
 from __future__ import annotations
 
+from riwaya.attribution.cues import lookup_folded
 from riwaya.attribution.tokens import Token
 from riwaya.attribution.wordclasses import NON_SOURCE, PREPS
 
@@ -11,6 +12,14 @@ from riwaya.attribution.wordclasses import NON_SOURCE, PREPS
 _PHRASE_BASES = ("وفقا", "طبقا", "وفق", "بحسب", "حسب", "حسبما", "نقلا", "علي")
 
 _PHRASE_WORDS = frozenset(_PHRASE_BASES) | frozenset("و" + b for b in _PHRASE_BASES)
+
+
+def _reporting_verb(tok: Token) -> bool:
+    """A cue verb, also with an object pronoun too short for the lexicon's suffix rule
+    ("وفقاً لما ذكره شخصان", "حسبما قاله")."""
+    if tok.cue is not None:
+        return True
+    return tok.f.endswith("ه") and len(tok.f) >= 4 and (cue := lookup_folded(tok.f[:-1])) is not None and cue.kind == "verb"
 
 
 def source_phrase_head(toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -27,18 +36,18 @@ def source_phrase_head(toks: list[Token], i: int) -> tuple[int, str] | None:
             return (i + 2, "l") if i + 2 < len(toks) else None
         if nxt.f.startswith("ل"):
             if nxt.f == "لما":
-                if i + 2 < len(toks) and toks[i + 2].cue:
+                if i + 2 < len(toks) and _reporting_verb(toks[i + 2]):
                     return (i + 3, "ma") if i + 3 < len(toks) else None
                 return None  # "وفقاً لما يلي"
             return i + 1, "l"
         return None
     if base in {"بحسب", "حسب"}:
-        if nxt.f == "ما" and i + 2 < len(toks) and toks[i + 2].cue:
+        if nxt.f == "ما" and i + 2 < len(toks) and _reporting_verb(toks[i + 2]):
             return (i + 3, "ma") if i + 3 < len(toks) else None
         if nxt.punct or nxt.f in NON_SOURCE or nxt.f in PREPS:
             return None
         return i + 1, ""
-    if base == "حسبما" and nxt.cue:
+    if base == "حسبما" and _reporting_verb(nxt):
         return (i + 2, "ma") if i + 2 < len(toks) else None
     if base == "نقلا" and nxt.f == "عن":
         return (i + 2, "an") if i + 2 < len(toks) else None

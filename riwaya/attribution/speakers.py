@@ -30,7 +30,7 @@ def _fold_set(words: str) -> frozenset[str]:
 
 
 _ANONYMOUS = _fold_set(
-    "مصدر مصدرا مصدران مصدرين مصادر المصدر المصادر مسؤول مسؤولا مسؤولان مسؤولين مسؤولون المسؤول المسؤولين "
+    "مصدر مصدرا مصدران مصدرين مصادر المصدر المصادر الشخص الشخصان الشخصين الأشخاص مسؤول مسؤولا مسؤولان مسؤولين مسؤولون المسؤول المسؤولين "
     "شهود شاهد مطلع مطلعون مطلعين مطلعان شخص شخصان شخصين أشخاص اشخاص سكان ناشطون ناشطين عسكريين عسكريون "
     "مسئول مسئولين مسئولون الأطباء أطباء خبراء مراقبون مراقبين محللون محللين دبلوماسيون دبلوماسيين دبلوماسي "
     "باحث مواطنون مواطنين بعض عدد عدة العديد كتاب جهات أوساط اوساط مقربون مقربين"
@@ -67,6 +67,7 @@ _PERSON = _fold_set(
     "الطالب الطالبة المواطن المواطنة الفنان الفنانة الباحث استشاري الاستشاري المحامي محامي الأستاذ أستاذ "
     "السيد السيدة الطفل والد والدة شقيق"
 )
+_DEMONSTRATIVES = _fold_set("هذا هذه هذان هاتان هذين هاتين هؤلاء")
 _ALL_HEADS = _ANONYMOUS | _DOCUMENT | _OUTLET | _ORGANIZATION | _OFFICIAL | _PERSON
 _NUMBER_WORDS = {
     normalize_for_matching(w): n
@@ -158,6 +159,8 @@ def speaker_type(speaker: str, context: str = "") -> str:
     'person'
     """
     words = _words(speaker)
+    if len(words) > 1 and words[0] in _DEMONSTRATIVES:
+        words = words[1:]  # "هذا الشخص": the noun it points at
     if not words:
         return "person"
     head = _bare(words[0])
@@ -216,6 +219,8 @@ def anonymous_count(speaker: str) -> int | None:
     (3, 3, 2)
     """
     words = _words(speaker)
+    if len(words) > 1 and words[0] in _DEMONSTRATIVES:
+        words = words[1:]
     if not words:
         return None
     head = _bare(words[0])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
 from riwaya.attribution.cues import Cue, fold, lookup_folded
 from riwaya.attribution.noun_phrases import (
-    extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
+    demonstrative_speaker, extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
     speaker_quote_start, strip_quotes)
 from riwaya.attribution.outlet_references import referent
 from riwaya.attribution.reading import ReadingState, Said, sentence_index, span_of
@@ -66,7 +66,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         j = skip_addressee(toks, j)
         nxt = toks[j] if j < len(toks) else nxt
         quoted_name = j < len(toks) and cue.lemma == "نقل" and nxt.raw in OPEN_QUOTES and is_short_quote(toks, j)
-        explicit = j < len(toks) and (not nxt.punct or quoted_name) and nxt.f not in SPEAKER_STOP and not COMP_PRONOUN.match(nxt.f) \
+        explicit = j < len(toks) and (not nxt.punct or quoted_name) and (nxt.f not in SPEAKER_STOP or demonstrative_speaker(toks, j)) and not COMP_PRONOUN.match(nxt.f) \
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and cue.lemma == "نقل" and nxt.f == "عن":
             explicit = False

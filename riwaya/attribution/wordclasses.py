@@ -75,6 +75,14 @@ FACT_OBJECTS = frozenset({"وجود", "صحه", "حدوث", "وقوع"})
 
 PERFECT_AUX = folded_set("قد وقد كان وكان كانت وكانت")
 
+# the auxiliary كان in every person and number, with و/ف: its subject is in the verb
+KANA_FORMS = folded_set(
+    "كان وكان فكان كانت وكانت فكانت كانوا وكانوا فكانوا كانا وكانا كانتا وكانتا كن وكن يكون ويكون تكون وتكون "
+    "يكونون ويكونون")
+
+# demonstratives that open a definite noun phrase ("وقال هذا الشخص للصحيفة", "هذه المصادر")
+DEMONSTRATIVES = folded_set("هذا هذه هذان هاتان هذين هاتين هؤلاء")
+
 CONTRAST = folded_set("إلا لكن ولكن بينما فيما وفيما حين")
 
 PERSON_HEADS = folded_set("اللاعب المدرب الحارس الدكتور المواطن الطالب الطالبة الخبراء الأطباء أسرة عائلة")
