@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import combinations
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,9 +41,9 @@ import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.claims.lexicon import NEGATION, OPPOSITES, count_hits
+from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
-from riwaya.reconstruct.units import Unit
+from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, is_denial
 
 DENIAL_ALIGN = 0.45
 OPPOSED_PROBABILITY = 0.80
@@ -50,6 +51,8 @@ _MAX_STANCE_PAIRS = 4
 _HEDGES = {"about", "more_than", "less_than", "at_least", "up_to"}
 # counts of sources ("شخصين مطلعين"، "مسؤول") are attribution, not facts of the story
 _SOURCE_UNITS = re.compile(r"مصدر|مسؤول|شخص|مطلع|ضابط|صحف|وكال")
+_CLOCK = re.compile(r"توقيت|ساع")
+_REPORT_NOUN = re.compile(r"تقرير|دراس|بيان|مقال|كتاب|وثيق|صحيف|خبر|تحقيق|رسال")
 _REPORT_DATED = re.compile(r"(?:الصادر|الصادرة|المنشور|نشر(?:ته|ت|ه)?|صدر)\s+(?:\S+\s+){0,2}$")
 
 
@@ -88,15 +91,19 @@ def _item(kind: str, claim_ids: list[str], side_a: Sequence[Unit], side_b: Seque
 
 
 def _deny_speakers(units: Sequence[Unit]) -> str:
-    return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if st.stance == "deny")) or "a source"
+    return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if is_denial(st))) or "a source"
 
 
 def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, Any]]:
     out = []
     for claim in claims:
         if claim.deniers and claim.supporters:
-            out.append(_item("denial", [claim.id], claim.supporters, claim.deniers,
-                             f"{_deny_speakers(claim.deniers)} denies what {len(claim.articles)} article(s) report"))
+            # the supporters the denial is about: grouping put them with it, but a denial
+            # is aligned only with what states the matter it denies
+            answered = [u for u in claim.supporters if any(_denies_matter_of(d, u) for d in claim.deniers)]
+            if answered:
+                out.append(_item("denial", [claim.id], answered, claim.deniers,
+                                 f"{_deny_speakers(claim.deniers)} denies what {len({u.article_id for u in answered})} article(s) report"))
     by_sentence = {(u.article_id, u.sentence_index): c for c in claims for u in c.units}
     asserted = [c for c in claims if c.stance != "deny"]
     for denial in (c for c in claims if c.stance == "deny"):
@@ -127,6 +134,58 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
     return out
 
 
+#: share of the denied matter's stems (of the smaller side) a sentence must state to be what a denial denies
+DENIED_MATTER_SHARE = 0.3
+_AUXILIARIES = frozenset({"يتم", "تم", "يكن", "تكن", "يكون", "تكون", "يعد", "تعد", "هناك", "ثمه"})
+_NEGATORS = frozenset({"لم", "لن", "ليس", "ليست", "لا", "ما"})
+
+
+def denied_matter(unit: Unit, st: Any) -> str:
+    """What a deny statement denies: its content, or when that is a stub («ذلك»، «الانتقادات
+    التي») the rest of the sentence after the cue."""
+    if len(st.content.text.split()) >= 6 or st.cue is None:
+        return str(st.content.text)
+    return unit.text[max(0, st.cue.end - unit.start):]
+
+
+def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
+    """The denier's denial states the matter the sentence reports: it shares enough of
+    its words (and the sentence does not carry the same speaker's denial itself), and a
+    denial by negation («لم يتم بيع أي محطات») negates a word — by its
+    rough root — the sentence uses (sold is not used: «بدأت في استخدام محطات»)."""
+    from riwaya.attribution.origins import origin_key
+
+    theirs = {s for s in unit.stems}
+    roots = {matter_key(s) for s in theirs}
+    carried = {origin_key(st.speaker.text) for st in unit.statements if is_denial(st)}
+    for st in denier.statements:
+        if not is_denial(st) or origin_key(st.speaker.text) in carried:
+            continue  # the sentence carries this very denial: it is not what is denied
+        matter = denied_matter(denier, st)
+        mine = {light_stem(t.text) for t in word_tokens(matter)} - FUNCTION_STEMS
+        mine = {m for m in mine if len(m) > 1}
+        if not mine or len(mine & theirs) / min(len(mine), len(theirs) or 1) < DENIED_MATTER_SHARE:
+            continue
+        head = _negated_head(matter)
+        if head and matter_key(light_stem(head)) not in roots:
+            continue
+        return True
+    return False
+
+
+def _negated_head(text: str) -> str | None:
+    """The word a negation opens on, auxiliaries skipped: «لم يتم بيع أي …» → بيع."""
+    words = [normalize_for_matching(t.text) for t in word_tokens(text)][:_NEGATION_REACH]
+    for k, w in enumerate(words):
+        if w in _NEGATORS:
+            rest = [x for x in words[k + 1:] if x not in _AUXILIARIES]
+            return rest[0] if rest else None
+    return None
+
+
+_NEGATION_REACH = 10
+
+
 def _later(claim: Claim, answer: Claim) -> bool:
     """The claim was first reported after the answer (a denial, an exclusive version) was."""
     return bool(claim.first_seen and answer.first_seen and claim.first_seen[:10] > answer.first_seen[:10])
@@ -134,7 +193,7 @@ def _later(claim: Claim, answer: Claim) -> bool:
 
 def _points_back(unit: Unit) -> bool:
     for st in unit.statements:
-        if st.stance == "deny":
+        if is_denial(st):
             words = [normalize_for_matching(t.text) for t in word_tokens(st.content.text)][:8]
             if any(w in _BACK_REFERENCES or w[1:] in _BACK_REFERENCES or w[2:] in _BACK_REFERENCES for w in words):
                 return True
@@ -145,7 +204,7 @@ def _fact_numbers(unit: Unit) -> list[Any]:
     speakers = [(st.speaker.start, st.speaker.end) for st in unit.statements]
     return [
         x for x in unit.numbers
-        if x.unit and x.qualifier != "vague" and not _SOURCE_UNITS.search(x.unit)
+        if x.unit and x.qualifier != "vague" and not _SOURCE_UNITS.search(x.unit) and not _CLOCK.search(x.unit)
         and not any(s <= x.start < e for s, e in speakers)
     ]  # fmt: skip
 
@@ -158,14 +217,17 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
         for b in units[i + 1:]:
             if a.article_id == b.article_id or strength[a.n, b.n] < 0.5:
                 continue
+            if _other_instances(a, b):
+                continue
             xs, ys = _fact_numbers(a), _fact_numbers(b)
-            # a number the other sentence also gives is accounted for; only what is left on
-            # both sides can conflict («79 عاما … 39 عاما» against «39 عاما» is two people)
-            left_y = [y for y in ys if not any(_comparable(x, y) and _close(x, y) for x in xs)]
-            for x in xs:
-                if any(_comparable(x, y) and _close(x, y) for y in ys):
-                    continue
-                same = [y for y in left_y if _comparable(x, y)]
+            # a number the other sentence also gives is accounted for (found by the number
+            # layer or written there: the layer misses some); only what is left on both
+            # sides can conflict («79 عاما … 39 عاما» against «39 عاما» is two people)
+            left_x = [x for x in xs if not any(_comparable(x, y) and (_close(x, y) or _split(x, y)) for y in ys) and not _written_in(x, b)]
+            left_y = [y for y in ys if not any(_comparable(x, y) and (_close(x, y) or _split(y, x)) for x in xs) and not _written_in(y, a)]
+            for x in left_x:
+                same = [y for y in left_y if _comparable(x, y) and _same_measure(a, x, b, y)
+                        and not _total_of(x, ys) and not _total_of(y, xs)]
                 if not same:
                     continue
                 y = same[0]
@@ -176,6 +238,137 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
                 out.append(_item("number", [claim.id], [a], [b], f"{x.text} vs {y.text}",
                                  values=[{"text": x.text, "value": x.value, "unit": x.unit}, {"text": y.text, "value": y.value, "unit": y.unit}]))
     return out
+
+
+_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+#: words before a number that say what it measures («قرضا بقيمة 7 مليارات»، «سداد إجمالي 6.25 مليار»)
+_MEASURE_WINDOW = 4
+
+
+def _written_in(x: Any, unit: Unit) -> bool:
+    """The number's figures appear in the other sentence («بنحو 41 مليون ريال» the number
+    layer left out): the two sentences give the same figure."""
+    digits = _DIGITS.findall(normalize_for_matching(x.text))
+    if not digits:
+        return False
+    written = set(_DIGITS.findall(normalize_for_matching(unit.text)))
+    return digits[0] in written
+
+
+def _measure(unit: Unit, x: Any) -> set[str]:
+    """The content stems just before a number in its sentence: what it counts or values
+    (words that introduce any figure — بقيمة، بنحو، إجمالي — and time words left out)."""
+    before = unit.text[: max(0, x.start - unit.start)]
+    words = [t.text for t in word_tokens(before) if not any(c.isdigit() for c in t.text)][-_MEASURE_WINDOW:]
+    return {_measure_stem(w) for w in words} - FUNCTION_STEMS - _GENERIC_MEASURE - {""}
+
+
+def _measure_stem(word: str) -> str:
+    w = normalize_for_matching(word)
+    if len(w) > 4 and w[0] in "وف":
+        w = w[1:]
+    if len(w) > 4 and w[0] in "بلك" and w[1:3] != "ال" and w[1] != "ا":
+        w = w[1:]
+    return light_stem(w)
+
+
+_GENERIC_MEASURE = frozenset(_measure_stem(w) for w in (
+    "قيمة بقيمة نحو بنحو حوالي حوالى قرابة إجمالي اجمالي مجموع مبلغ قدره بلغ بلغت بلوغ وصل وصلت يصل تصل إلى "
+    "عام العام سنة السنة شهر الشهر يوم اليوم أسبوع ساعة الماضي الماضية الحالي الحالية المقبل المقبلة بداية نهاية "
+    "أكثر أقل نسبة بنسبة مقارنة").split())  # fmt: skip
+
+
+def _same_measure(a: Unit, x: Any, b: Unit, y: Any) -> bool:
+    """Two figures are one quantity reported twice when they count the same thing («6
+    سيارات» / «خمس سيارات») or, for sums, shares and durations, the words that introduce
+    them share a root («تراجع في السوق الفورية 2.2 في المائة» / «… 1.5 في المئة»), they
+    are within a factor of five, and neither sentence reads a
+    moving quantity (a price, an index, a toll that rose or fell: two readings at two
+    hours differ without contradicting each other)."""
+    if _moving(a) or _moving(b):
+        return False
+    ratio = max(abs(x.value), abs(y.value)) / max(1e-9, min(abs(x.value), abs(y.value)))
+    if ratio > _MAX_RATIO:
+        return False  # an order of magnitude apart: two quantities, not one misreported
+    if x.kind == "cardinal":
+        # a count names what it counts («6 سيارات» / «خمس سيارات»), unless one sentence
+        # counts it in parts («3 سيارات … وسيارتين»)
+        return not (_counts_a_dual(a, x) or _counts_a_dual(b, y))
+    return bool({matter_key(m) for m in _measure(a, x)} & {matter_key(m) for m in _measure(b, y)})
+
+
+def _counts_a_dual(unit: Unit, x: Any) -> bool:
+    """The sentence also counts the number's noun in the dual («وسيارتين»، «قتيلان»)."""
+    noun = light_stem(normalize_for_matching(str(x.unit)).split()[-1]) if x.unit else ""
+    if len(noun) < 3:
+        return False
+    for t in word_tokens(unit.text):
+        w = normalize_for_matching(t.text)
+        for prefix in ("وال", "ال", "و", "ب", "ل"):
+            if w.startswith(prefix) and len(w) - len(prefix) >= 4:
+                w = w[len(prefix):]
+                break
+        for ending in ("تين", "تان", "ين", "ان"):
+            if w.endswith(ending) and light_stem(w[: -len(ending)]) == noun:
+                return True
+    return False
+
+
+#: two reports of one figure are rarely further apart than this (8.1 for 1.8 is a typo)
+_MAX_RATIO = 5.0
+
+
+def _moving(unit: Unit) -> bool:
+    words = [normalize_for_matching(t.text) for t in word_tokens(unit.text)]
+    words += [w[:-1] for w in words if w.endswith("ا") and len(w) > 4]  # مرتفعا، منخفضا
+    return bool(count_hits(words, UP) or count_hits(words, DOWN))
+
+
+def _split(x: Any, y: Any) -> bool:
+    """``x`` is the tail of ``y`` as the number layer may read a compound number
+    («25 ألفا و823 صوتا» read as 823 against «25823 صوتا»)."""
+    if x.value is None or y.value is None or not 0 < x.value < y.value or x.value != int(x.value) or y.value != int(y.value):
+        return False
+    return str(int(y.value)).endswith(str(int(x.value)))
+
+
+_ORDINALS = frozenset(normalize_for_matching(w) for w in (
+    "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة "
+    "الثامن الثامنة التاسع التاسعة العاشر العاشرة").split())  # fmt: skip
+
+
+_TITLE = re.compile(r"[«“\"]([^»”\"]{2,40})[»”\"]")
+
+
+def _titles(text: str) -> set[str]:
+    """Short quoted names in a sentence («غوغل بلاي»، “إنسايد آوت”)."""
+    return {normalize_for_matching(m.group(1)).strip() for m in _TITLE.finditer(text) if len(m.group(1).split()) <= 4}
+
+
+def _other_instances(a: Unit, b: Unit) -> bool:
+    """The two sentences speak of different instances of one kind of thing: each names
+    entities, or quote short names, and they share none (the price on «غوغل بلاي» and
+    on «آي تونز»), or they
+    number them differently («الدفعة الثانية» / «الدفعة الثالثة»)."""
+    if a.entities and b.entities and not a.entities & b.entities:
+        return True
+    ta, tb = _titles(a.text), _titles(b.text)
+    if ta and tb and not ta & tb:
+        return True
+    oa = {w for w in (normalize_for_matching(t.text) for t in word_tokens(a.text)) if w in _ORDINALS}
+    ob = {w for w in (normalize_for_matching(t.text) for t in word_tokens(b.text)) if w in _ORDINALS}
+    return bool(oa and ob and oa != ob)
+
+
+def _total_of(x: Any, others: Sequence[Any]) -> bool:
+    """``x`` is the sum of two or more of the other sentence's figures of its unit
+    (a total against its parts: 6.25 = 4.2 + 2.05)."""
+    parts = [y.value for y in others if _comparable(x, y) and y.value is not None and y.value < x.value]
+    for size in range(2, min(4, len(parts)) + 1):
+        for combo in combinations(parts, size):
+            if abs(sum(combo) - x.value) <= 0.01 * abs(x.value):
+                return True
+    return False
 
 
 def _comparable(x: Any, y: Any) -> bool:
@@ -203,7 +396,10 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
         for d in u.dates:
             prefix = u.text[: d.start - u.start]
             latest = _iso(d.latest)
-            if first and latest and _REPORT_DATED.search(prefix) and latest < first - timedelta(days=14):
+            dated = _REPORT_DATED.search(prefix)
+            # the date qualifies a report («تقرير … الصادر في سبتمبر»), not someone's post («نشرت في فبراير على صفحتها»)
+            named = dated and _REPORT_NOUN.search(normalize_for_matching(" ".join(prefix[: dated.start()].split()[-4:])))
+            if first and latest and named and latest < first - timedelta(days=14):
                 others = [o for o in units if o.article_id != u.article_id]
                 if others:
                     out.append(_item("date", [claim.id], others, [u],
@@ -213,8 +409,8 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
         for b in units[i + 1:]:
             if a.article_id == b.article_id or strength[a.n, b.n] < 0.6:
                 continue
-            da = [d for d in a.dates if d.precision in ("day", "month")]
-            db = [d for d in b.dates if d.precision in ("day", "month")]
+            da = [d for d in _fact_dates(a) if d.precision in ("day", "month")]
+            db = [d for d in _fact_dates(b) if d.precision in ("day", "month")]
             if len(da) != 1 or len(db) != 1 or da[0].precision != db[0].precision:
                 continue
             x, y = da[0], db[0]
@@ -226,15 +422,25 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
 _YEAR = re.compile(r"\d{4}|[٠-٩]{4}")
 
 
+def _fact_dates(unit: Unit) -> list[Any]:
+    """The dates of what the sentence reports: a date written before its main statement's
+    content («وقال اللواء التركي خلال مؤتمر صحافي أمس، بأن …») dates the saying, not the fact."""
+    st = unit.main_statement
+    if st is None or st.content.start <= unit.start:
+        return list(unit.dates)
+    return [d for d in unit.dates if d.start >= st.content.start]
+
+
 def _dates_conflict(x: Any, y: Any) -> bool:
     """Disjoint intervals, unless the gap is what relative dates resolved against two
-    publication days make of one day (أمس in one article, اليوم in the next day's), or
+    publication days make of one day (أمس in one article, اليوم in the next day's; a
+    weekday named without a date put in this week by one and the last by the other), or
     one side gave no year and the date layer guessed it (26 شباط vs 26 فبراير 2016)."""
     if not (x.latest < y.earliest or y.latest < x.earliest):
         return False
     a, b = _iso(x.earliest), _iso(y.earliest)
-    if (x.relative or y.relative) and a and b and abs((a - b).days) <= 3:
-        return False
+    if (x.relative or y.relative) and a and b and (abs((a - b).days) <= 3 or (x.precision == y.precision == "day" and abs((a - b).days) == 7)):
+        return False  # one day resolved from two publication days, or a weekday («الجمعة») taken in two weeks
     if x.value[4:] == y.value[4:] and not (_YEAR.search(x.text) and _YEAR.search(y.text)):
         return False
     return True
@@ -285,6 +491,18 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
 # -- contradictions without a denial of the claim itself ---------------------------------
 
 _EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|\b(?:مره|اتصال|مكالمه|محادثه) (?:هاتفيه )?واحده?\b")
+_NOT_ONLY_BEFORE = re.compile(r"(?:^|\s)و?(?:ليس|ليست|لا|لم|لن)\b(?:\s+\S+){0,5}\s*$")
+_NOT_ONLY_AFTER = re.compile(r"^\W*(?:\S+\s+){0,2}(?:وانما|انما|بل|ولكن|وانما)\b")
+
+
+def _exclusive_in(text: str) -> bool:
+    """The (normalized) text says something happened only so — not «ليس … فقط، وإنما …»
+    (not only …, but …), which adds rather than restricts."""
+    for m in _EXCLUSIVE.finditer(text):
+        if _NOT_ONLY_BEFORE.search(text[: m.start()]) or _NOT_ONLY_AFTER.search(text[m.end():]):
+            continue
+        return True
+    return False
 _CONTRAST_OPENING = re.compile(r"^\W*(?:و?مع ذلك|غير ان|الا ان|و?لكن|بيد ان)\b")
 #: an exclusive statement does not deny what the other claim says went on this long after it
 _UPDATE_GAP = timedelta(days=365)
@@ -304,12 +522,39 @@ _BACK_REFERENCES = frozenset({"ذلك", "هذا", "هذه", "ادعاء", "اد�
                               "الاتهامات", "الخبر", "الانباء"})
 
 
+def _same_subject(unit: Unit, denial: Any, account: Any) -> bool:
+    """The denial is made by whoever gave the account: the same speaker, or a contrast
+    whose pronoun carries the subject on («وأكد بيسكوف أن … لكنه نفى …»). One who
+    confirms one thing and denies another does not contradict himself."""
+    from riwaya.attribution.origins import origin_key
+
+    if origin_key(denial.speaker.text) and origin_key(denial.speaker.text) == origin_key(account.speaker.text):
+        return True
+    start = denial.cue.start - unit.start
+    before = [normalize_for_matching(t.text) for t in word_tokens(unit.text[max(0, start - 30):start])][-2:]
+    if before and before[-1] in _SUBJECT_CONTRASTS:
+        return True
+    return len(before) == 2 and before[0] in ("غير", "الا") and before[1] in ("انه", "انها", "انهم")
+
+
+_SUBJECT_CONTRASTS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"})
+
+
+def _points_to_account(unit: Unit, denial: Any) -> bool:
+    end = denial.cue.end - unit.start
+    after = [normalize_for_matching(t.text) for t in word_tokens(unit.text[end:end + 40])][:5]
+    return any(w in _BACK_REFERENCES or w[1:] in _BACK_REFERENCES for w in after)
+
+
 def _within_sentence(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+    """A sentence reporting one source's account and another's denial of it («كشف بريمر
+    أن … وقد نفى ماسك ذلك»)."""
     out = []
     for claim in claims:
         for u in claim.units:
             asserts = [st for st in u.statements if st.stance != "deny"]
-            denies = [st for st in u.statements if st.stance == "deny" and _answers(u, st)]
+            denies = [st for st in u.statements if is_denial(st) and st.cue is not None and _answers(u, st)
+                      and not any(_same_subject(u, st, a) and not _points_to_account(u, st) for a in asserts)]
             if asserts and denies and any(d.cue.start > a.content.start for a in asserts for d in denies):
                 out.append(_item("denial", [claim.id], [u], [u],
                                  f"the sentence reports {asserts[0].speaker.text}'s account and its denial ({denies[0].cue.text if denies[0].cue else 'denied'})"))
@@ -349,7 +594,7 @@ def _runs_until(claim: Claim, published: dict[str, str | None]) -> date | None:
 
 def _exclusive_statement(unit: Unit) -> Any:
     """The sentence's statement that says something happened only so, if any."""
-    return next((st for st in unit.statements if _EXCLUSIVE.search(normalize_for_matching(st.content.text))), None)
+    return next((st for st in unit.statements if _exclusive_in(normalize_for_matching(st.content.text))), None)
 
 
 def _quantified(unit: Unit) -> str | None:
@@ -420,7 +665,7 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
                 continue
             if keys_b & {origin_key(o) for o in a.origins}:
                 continue
-            if any(_EXCLUSIVE.search(normalize_for_matching(u.text)) for u in a.units):
+            if any(_exclusive_in(normalize_for_matching(u.text)) for u in a.units):
                 continue
             until = _runs_until(a, published)
             if said and until and until > max(said) + _UPDATE_GAP:
@@ -436,6 +681,15 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
                          f"{'، '.join(b.origins)} say(s) it happened only so («{_exclusive_statement(exclusive[0]).content.text[:80]}»), "
                          f"against {'، '.join(a.origins)}"))
     return out
+
+
+def _named_in(speaker: str, text: str) -> bool:
+    """The speaker's last name is written in ``text``."""
+    words = [w for w in normalize_for_matching(speaker).split() if len(w) >= 4]
+    if not words:
+        return False
+    last = words[-1]
+    return any(w == last or w[1:] == last for w in normalize_for_matching(text).split())
 
 
 def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dict[str, Any]]:
@@ -454,6 +708,8 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
             continue
         if origin_key(ua.main_statement.speaker.text) == origin_key(ub.main_statement.speaker.text):
             continue
+        if _named_in(ub.main_statement.speaker.text, ua.text):
+            continue  # «إلا أن ألبرايت اعترف …» after Albright's own words: one voice qualifying itself
         if {origin_key(o) for o in a.origins} & {origin_key(o) for o in b.origins}:
             continue
         out.append(_item("opposed", [a.id, b.id], [ua], [ub], "the article answers one account with the other («" + ub.text.split()[0] + " …»)"))

@@ -43,9 +43,38 @@ _MAX_WORDS = 90
 _EMBED_WORDS = 24
 # scraping debris that survives cleaning: see-also lines, counters, link residue
 _DEBRIS = re.compile(r"اقرأ (?:المزيد|أيضا|ايضا)|شاهد (?:أيضا|ايضا|أيضاً)|\]\(#\)|تابعونا|للمزيد من|حقوق النشر|جميع الحقوق")
-_FUNCTION_STEMS = frozenset(light_stem(w) for w in (
+FUNCTION_STEMS = frozenset(light_stem(w) for w in (
     "في من على إلى الى عن مع أن إن ان التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن لا ما و أو او ثم "
     "كما بين بعد قبل حتى عند منذ خلال أي كل بعض غير وقد وكان وهو وهي هو هي").split())  # fmt: skip
+
+
+_DENY_CUE = re.compile(r"(?:^|\s)(?:و|ف)?(?:نف[ىيتوا]|ين?في|تنفي|ينفون|ناف|كذب|يكذب|تكذب|انكر|ينكر|تنكر|رفض|يرفض|ترفض|دحض|يدحض|تدحض)")
+_DENY_OPENING = re.compile(
+    r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|لا اساس|لا صحه|كاذب|مفبرك|شا[يئ]عات|اشاعات|ادعاءات|لا يمت|غير دقيق|سخيف|هراء"
+    r"|(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)|(?:مره|مكالمه|اتصال|لقاء)(?: \S+)? واحده?(?!\S)")
+#: a denial says so in its cue or in the first words of what it denies
+_DENY_OPENING_WORDS = 12
+
+
+def is_denial(st: Statement) -> bool:
+    """A deny statement that says so: a denial verb (نفى، كذّب، رفض، أنكر) or a denial in
+    the opening words of its content («كل هذا غير صحيح»، «لم يتم بيع أي …»، «الاتصال
+    الوحيد»). A deny stance read off a word deep inside a long content («… تقارير
+    مفبركة») is not one.
+
+    >>> from riwaya.model import Span, Statement
+    >>> said = lambda cue, content: Statement(Span(0, 1, "x"), "person", Span(0, 1, cue), "deny", Span(0, 1, content), (), 0)
+    >>> is_denial(said("نفى", "ذلك")), is_denial(said("وقال", "كل هذا غير صحيح"))
+    (True, True)
+    >>> is_denial(said("وأشارت", "أنه مقر سري لقناة المسيرة " + "كلمة " * 20 + "لعمل تقارير مفبركة"))
+    False
+    """
+    if st.stance != "deny":
+        return False
+    if st.cue is not None and _DENY_CUE.search(normalize_for_matching(st.cue.text)):
+        return True
+    opening = " ".join(normalize_for_matching(st.content.text).split()[:_DENY_OPENING_WORDS])
+    return _DENY_OPENING.search(opening) is not None
 
 
 @dataclass(slots=True)
@@ -83,13 +112,13 @@ class Unit:
     @property
     def denies(self) -> bool:
         """A statement of the sentence denies (نفى الكرملين تقريرا يفيد بأن …)."""
-        return any(st.stance == "deny" for st in self.statements)
+        return any(is_denial(st) for st in self.statements)
 
     @property
     def stance(self) -> str:
-        """deny when a statement of the sentence denies, else assert."""
+        """deny when the sentence's main statement denies (:func:`is_denial`), else assert."""
         st = self.main_statement
-        return "deny" if st is not None and st.stance == "deny" else "assert"
+        return "deny" if st is not None and is_denial(st) else "assert"
 
     def cite(self) -> dict[str, object]:
         return {"article_id": self.article_id, "sentence_index": self.sentence_index, "start": self.start, "end": self.end}
@@ -115,7 +144,7 @@ def article_units(article: Article, event_id: str, first: int, names: Mapping[in
         units.append(Unit(
             n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
             start=sentence.start, end=sentence.end, text=sentence.text, position=sentence.index / total,
-            stems=[s for s in (light_stem(t.text) for t in word_tokens(sentence.text)) if s not in _FUNCTION_STEMS and len(s) > 1],
+            stems=[s for s in (light_stem(t.text) for t in word_tokens(sentence.text)) if s not in FUNCTION_STEMS and len(s) > 1],
             entities=frozenset(name(e) for e in article.entities if inside(e)),
             numbers=[x for x in article.numbers if inside(x) and x.value is not None],
             dates=[d for d in article.dates if inside(d)],

@@ -1,7 +1,8 @@
 """The reconstruction's rules on hand-made sentences: paraphrase and corroboration links,
 contradictions stated without a denial of the claim itself (in one sentence, by an
-exclusive version, by juxtaposition) and the later-update guard, and the brief's choice
-of lines (smaller events, repeated voices)."""
+exclusive version, by juxtaposition) and the later-update guard, what a number conflict
+and a denial must share with what they contradict, and the brief's choice of lines
+(smaller events, repeated voices)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.model import DateMention, Span, Statement
+from riwaya.model import DateMention, NumberKind, NumberMention, Span, Statement
 from riwaya.reconstruct.brief import _smaller_events, _voice_repeats
 from riwaya.reconstruct.claims import Claim, same_person
-from riwaya.reconstruct.contradictions import _exclusive, _juxtaposed, _within_sentence
+from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, distinctive_overlap
 
 
@@ -125,3 +126,75 @@ def test_brief_gives_smaller_events_a_line_and_spreads_voices() -> None:
     assert _smaller_events([big, small], 8) == ["e2"]
     assert _voice_repeats(_claim("c3", [b], ["الكرملين"]), [big]) == 1
     assert _voice_repeats(small, [big]) == 0
+
+
+def test_one_who_confirms_one_thing_and_denies_another_does_not_contradict_himself() -> None:
+    """«وأكد بيسكوف أن ترامب أرسل اختبارات … لكنه نفى أي مكالمات …»: the denial is of
+    something else (the calls), not of his own account (the tests)."""
+    text = "وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات بينهما بعد مغادرة ترامب منصبه"
+    unit = _unit(0, "a1", 9, text, statements=(
+        ("بيسكوف", "وأكد", "ترامب أرسل اختبارات كوفيد إلى بوتين", "assert"),
+        ("أي مكالمات", "نفى", "بينهما بعد مغادرة ترامب منصبه", "deny")))
+    assert _within_sentence([_claim("c1", [unit], ["بيسكوف"])]) == []
+
+
+def _number(text: str, part: str, value: float, unit: str, kind: NumberKind = NumberKind.CARDINAL) -> NumberMention:
+    start = text.index(part)
+    return NumberMention(start, start + len(part), part, value, kind=kind, unit=unit)
+
+
+def _numbered(n: int, article: str, text: str, *numbers: tuple[str, float, str, NumberKind]) -> Unit:
+    u = _unit(n, article, 0, text)
+    u.numbers = [_number(text, part, value, unit, kind) for part, value, unit, kind in numbers]
+    return u
+
+
+def _number_conflicts(a: Unit, b: Unit) -> list[str]:
+    strength = np.ones((2, 2), dtype=np.float32)
+    return [k["explanation"] for k in _numbers(_claim("c1", [a, b], ["x"]), strength)]
+
+
+def test_number_conflict_needs_one_quantity_reported_twice() -> None:
+    count, money, percent = NumberKind.CARDINAL, NumberKind.MONEY, NumberKind.PERCENT
+    # the same count, two values: a conflict
+    a = _numbered(0, "a1", "فجر مجهولون 6 سيارات لقياديين في غزة", ("6 سيارات", 6, "سيارات", count))
+    b = _numbered(1, "a2", "فجر مجهولون خمس سيارات لقياديين في غزة", ("خمس سيارات", 5, "سيارات", count))
+    assert _number_conflicts(a, b) == ["6 سيارات vs خمس سيارات"]
+    # a count given in parts («3 سيارات … وسيارتين») is not the total
+    c = _numbered(1, "a2", "استهدفت التفجيرات 3 سيارات لكتائب القسام وسيارتين لسرايا القدس", ("3 سيارات", 3, "سيارات", count))
+    assert _number_conflicts(b, c) == []
+    # two sums introduced by different words: a loan and a repayment
+    d = _numbered(0, "a1", "وستتلقى اثينا قرضا عاجلا بقيمة 7 مليارات يورو", ("7 مليارات يورو", 7e9, "EUR", money))
+    e = _numbered(1, "a2", "وبدأت اليونان عملية سداد إجمالي 6.25 مليار يورو", ("6.25 مليار يورو", 6.25e9, "EUR", money))
+    assert _number_conflicts(d, e) == []
+    # a total against its parts
+    f = _numbered(1, "a2", "وتدفع اليونان 4.2 مليار يورو للبنك و2.05 مليار يورو للصندوق",
+                  ("4.2 مليار يورو", 4.2e9, "EUR", money), ("2.05 مليار يورو", 2.05e9, "EUR", money))
+    assert _number_conflicts(e, f) == []
+    # a moving quantity read at two hours
+    g = _numbered(0, "a1", "وتراجع الذهب في السوق الفورية 2.2 في المائة", ("2.2 في المائة", 2.2, "%", percent))
+    h = _numbered(1, "a2", "وتراجع الذهب في السوق الفورية 1.5 في المئة", ("1.5 في المئة", 1.5, "%", percent))
+    assert _number_conflicts(g, h) == []
+    # the same price in two stores
+    i = _numbered(0, "a1", "ويبلغ سعر التطبيق 4.99 دولار في متجر «غوغل بلاي»", ("4.99 دولار", 4.99, "USD", money))
+    j = _numbered(1, "a2", "ويبلغ سعر التطبيق 1.99 دولار في متجر «آي تونز»", ("1.99 دولار", 1.99, "USD", money))
+    assert _number_conflicts(i, j) == []
+
+
+def test_a_denial_in_a_claim_must_deny_what_the_sentence_states() -> None:
+    """Grouping may put a denial with a sentence on the same people; it contradicts only a
+    sentence stating the matter it denies, and a negation must negate a word the sentence uses."""
+    report = "وقال مسؤولون أوكرانيون إن القوات الروسية بدأت في استخدام محطات ستارلينك في الأراضي المحتلة"
+    musk = "لكن ماسك كتب أنه لم يتم بيع أي محطات ستارلينك إلى روسيا"
+    a = _unit(0, "a1", 3, report, statements=(("مسؤولون أوكرانيون", "وقال", "القوات الروسية بدأت في استخدام محطات ستارلينك في الأراضي المحتلة", "assert"),))
+    b = _unit(1, "a2", 4, musk, statements=(("ماسك", "كتب", "أنه لم يتم بيع أي محطات ستارلينك إلى روسيا", "deny"),))
+    claim = _claim("c1", [a, b], ["x"])
+    claim.supporters, claim.deniers = [a], [b]
+    assert _denials([claim], np.ones((2, 2), dtype=np.float32)) == []  # sold is not used
+    rumour = "وتواترت أنباء عن تأجيل بداية العام الدراسي إلى ما بعد إجازة الحج"
+    minister = "ونفى وزير التعليم تأجيل بداية العام الدراسي إلى ما بعد إجازة الحج"
+    c = _unit(0, "a1", 2, rumour)
+    d = _unit(1, "a2", 1, minister, statements=(("وزير التعليم", "ونفى", "تأجيل بداية العام الدراسي إلى ما بعد إجازة الحج", "deny"),))
+    claim = _claim("c2", [c, d], ["x"])
+    claim.supporters, claim.deniers = [c], [d]
+    assert [k["claims"] for k in _denials([claim], np.ones((2, 2), dtype=np.float32))] == [["c2"]]

@@ -1,5 +1,7 @@
 """Acceptance 3 (issue 6): on real SaudiNewsNet events of ≥ 5 articles, no two brief
-sentences are near-duplicates and every brief sentence cites ≥ 1 article.
+sentences are near-duplicates and every brief sentence cites ≥ 1 article; and the
+precision of the contradictions reported on the day's events of ≥ 3 articles, against
+hand labels.
 
 One day (2015-07-21) is ingested into a temporary database (a few minutes on two busy
 cores); set RIWAYA_TEST_SNN_DB to a database already holding it to skip the ingest.
@@ -75,3 +77,39 @@ def test_briefs_have_no_near_duplicates_and_cite(snn_store: Any) -> None:
           f"near-duplicate pairs {duplicates}; sentences citing no article {uncited}")
     assert duplicates == 0 and uncited == 0
     assert np.isfinite(sentences)
+
+
+#: hand labels of the contradictions reported on the day's events of ≥ 3 articles
+LABELS = Path(__file__).parent / "data" / "snn_contradictions.json"
+#: reported contradictions that are labelled false or not labelled at all: may only go down
+FALSE_ALARMS_AT_MOST = 1
+#: labelled genuine contradictions found: may only go up
+GENUINE_AT_LEAST = 10
+
+
+def test_contradiction_precision_on_labelled_events(snn_store: Any) -> None:
+    """Every contradiction reported on the day's events of ≥ 3 articles, against hand
+    labels (tests/reconstruct/data/snn_contradictions.json): genuine, labelled false, or
+    unlabelled (a new report someone has to judge; counted against precision)."""
+    import json
+
+    labels = {}
+    for item in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]:
+        a, b = tuple(item["a"]), tuple(item["b"])
+        labels[(item["kind"], a, b)] = labels[(item["kind"], b, a)] = item
+    events = list_events(snn_store, min_articles=3)
+    counts = {"genuine": 0, "false": 0, "unlabelled": 0}
+    for event in events:
+        for k in reconstruct(snn_store, event.id)["contradictions"]:
+            key = (k["kind"], (k["a"][0]["article_id"], k["a"][0]["sentence_index"]), (k["b"][0]["article_id"], k["b"][0]["sentence_index"]))
+            item = labels.get(key)
+            verdict = "unlabelled" if item is None else "genuine" if item["genuine"] else "false"
+            counts[verdict] += 1
+            if verdict != "genuine":
+                print(f"{verdict}: {event.id} {k['kind']} {k['explanation'][:80]} | {k['a'][0]['text'][:70]} | {k['b'][0]['text'][:70]}")
+    reported = sum(counts.values())
+    print(f"\nSaudiNewsNet {DAY}, {len(events)} events of ≥ 3 articles: reported {reported} contradictions, of which "
+          f"genuine {counts['genuine']}, labelled false {counts['false']}, unlabelled {counts['unlabelled']} "
+          f"(precision {counts['genuine'] / max(1, reported):.2f})")
+    assert counts["false"] + counts["unlabelled"] <= FALSE_ALARMS_AT_MOST
+    assert counts["genuine"] >= GENUINE_AT_LEAST
