@@ -10,7 +10,7 @@ from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.source_phrases import source_phrase_head
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
-from riwaya.attribution.wordclasses import COMP_BARE, COMP_PRONOUN, CONTRAST, PERFECT_AUX, PREPS
+from riwaya.attribution.wordclasses import COMP_BARE, COMP_PRONOUN, CONTRAST, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS
 from riwaya.model import Span
 
 
@@ -122,6 +122,8 @@ def boundary_stops(toks: list[Token]) -> list[int]:
             stops.append(k - 1 if after_comma else k)
         elif cue is not None and cue.kind == "verb" and after_comma:
             stops.append(k - 1)
+        elif cue is not None and cue.kind == "verb" and prev.f in PRONOUN_SUBJECT_OPENERS:
+            stops.append(k - 1)  # "أن ترامب أرسل اختبارات كوفيد لكنه نفى …": the speaker goes on
         elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and k + 1 < len(toks) \
                 and (toks[k + 1].f in COMP_BARE or toks[k + 1].f in PREPS or toks[k + 1].raw == ":"
                      or toks[k + 1].f in OUTLET_DESCRIPTIONS or COMP_PRONOUN.match(toks[k + 1].f)):

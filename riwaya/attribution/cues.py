@@ -36,7 +36,7 @@ class Cue:
     default ``stance`` (assert/deny/other), ``needs`` what must follow for the word to
     report speech ("" anything, "clause" a complementizer/colon/quote, "prep:عن"
     that preposition, "ba" a word starting with بـ), and ``feminine`` when the
-    form agrees with a feminine subject."""
+    form agrees with a feminine subject, ``plural`` when it is dual or plural."""
 
     lemma: str
     kind: str
@@ -44,6 +44,7 @@ class Cue:
     needs: str = ""
     feminine: bool = False
     passive: bool = False
+    plural: bool = False  # a dual or plural form ("تحدثا"، "قالوا"، "يؤكدون"): its subject is no individual
 
 
 def fold(word: str) -> str:
@@ -139,6 +140,9 @@ _PASSIVE = ("قيل", "أفيد", "ورد", "جاء")
 
 _PARTICIPLE_ONLY = {"عرج"}
 _FEMININE_SUFFIXES = ("ت", "تا")
+# dual and plural endings of the irregular forms ("نفوا"، "نفيا"، "نفتا"، "ينفون"، "نافين")
+_PLURAL_SUFFIXES = ("وا", "ون", "يا", "تا", "ين")
+_SINGULAR_ENDINGS = frozenset({"نافيا", "داعيا", "متمنيا", "مدعيا"})
 
 PHRASE_HEADS: dict[str, str] = {
     # folded head word -> how the phrase continues: "l" a لـ clitic on the next word,
@@ -151,18 +155,20 @@ PHRASE_HEADS: dict[str, str] = {
 COMPLEMENTIZERS = frozenset({"ان", "بان", "فان", "وان", "لان"})
 
 
-def _regular_forms(past: tuple[str, ...], present: tuple[str, ...], participle: tuple[str, ...]) -> dict[str, tuple[str, bool]]:
-    forms: dict[str, tuple[str, bool]] = {}
+def _regular_forms(past: tuple[str, ...], present: tuple[str, ...], participle: tuple[str, ...]) -> dict[str, tuple[str, bool, bool]]:
+    forms: dict[str, tuple[str, bool, bool]] = {}
     for stem in past:
-        for suffix, fem in (("", False), ("ت", True), ("وا", False), ("ا", False), ("تا", True)):
-            forms[stem + suffix] = ("verb", fem)
+        for suffix, fem, plural in (("", False, False), ("ت", True, False), ("وا", False, True), ("ا", False, True),
+                                    ("تا", True, True)):
+            forms[stem + suffix] = ("verb", fem, plural)
     for stem in present:
-        for prefix, suffix, fem in (("ي", "", False), ("ت", "", True), ("ي", "ون", False), ("ت", "ون", False),
-                                    ("ي", "ان", False)):
-            forms[prefix + stem + suffix] = ("verb", fem)
+        for prefix, suffix, fem, plural in (("ي", "", False, False), ("ت", "", True, False), ("ي", "ون", False, True),
+                                            ("ت", "ون", False, True), ("ي", "ان", False, True)):
+            forms[prefix + stem + suffix] = ("verb", fem, plural)
     for stem in participle:
-        for suffix, fem in (("ا", False), ("ه", True), ("ين", False), ("ون", False), ("تين", True)):
-            forms[stem + suffix] = ("participle", fem)
+        for suffix, fem, plural in (("ا", False, False), ("ه", True, False), ("ين", False, True), ("ون", False, True),
+                                    ("تين", True, True)):
+            forms[stem + suffix] = ("participle", fem, plural)
     return forms
 
 
@@ -178,14 +184,16 @@ def _lexicon() -> dict[str, Cue]:
     for lemma, past, present, participle, stance, needs in _REGULAR:
         if lemma in _PARTICIPLE_ONLY:
             past, present = (), ()
-        for form, (kind, fem) in _regular_forms(past, present, participle).items():
-            add(form, Cue(lemma, kind, "deny" if lemma == "نفى" else stance, needs, fem))
+        for form, (kind, fem, plural) in _regular_forms(past, present, participle).items():
+            add(form, Cue(lemma, kind, "deny" if lemma == "نفى" else stance, needs, fem, plural=plural))
     for lemma, (forms, stance, needs) in _IRREGULAR.items():
         for form in forms:
             kind = "participle" if fold(form).startswith(("م", "داع", "ناف")) and lemma not in {"ادعى"} else "verb"
             if form.startswith("مدع") or lemma == "بقوله":
                 kind = "participle"
-            add(form, Cue(lemma, kind, stance, needs, fold(form).endswith(_FEMININE_SUFFIXES)))
+            folded = fold(form)
+            add(form, Cue(lemma, kind, stance, needs, folded.endswith(_FEMININE_SUFFIXES),
+                          plural=folded.endswith(_PLURAL_SUFFIXES) and folded not in _SINGULAR_ENDINGS))
     for form in _PASSIVE:
         add(form, Cue(form, "verb", "assert", "passive", passive=True))
     # Words that collide with common non-speech words.
@@ -199,7 +207,7 @@ def _lexicon() -> dict[str, Cue]:
                                         "متهمون", "مرجع", "معبر", "مبين", "مصرح", "متوقع", "متوقعه", "يعد", "تعد",
                                         "ورد", "وورد", "جاء", "وجاء", "فجاء"}:
             # ambiguous: keep only with a clear continuation (checked by the extractor)
-            table[word] = Cue(cue.lemma, cue.kind, cue.stance, cue.needs or "clause", cue.feminine, cue.passive)
+            table[word] = Cue(cue.lemma, cue.kind, cue.stance, cue.needs or "clause", cue.feminine, cue.passive, cue.plural)
     for word in ("المتحدث", "عبر", "وعبر", "فعبر", "عد", "وعد", "فعد"):
         table.pop(word, None)
     return table

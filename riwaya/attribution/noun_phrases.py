@@ -47,7 +47,8 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
                     k += 1
                     continue
                 break
-            if COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال"):
+            if COMP_PRONOUN.match(f) or t.cue is not None and t.cue.kind != "participle" and not f.startswith("ال") \
+                    and t.cue.lemma != "أمل":  # "الممثلة الجزائرية أمل بوشوشة": the given name, not "hoped"
                 break
             if t.raw.endswith(("اً", "ًا")) and len(t.raw) > 3:
                 break  # "نفى ماسك علناً …": an accusative adverb or object, never the subject

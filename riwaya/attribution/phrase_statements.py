@@ -4,6 +4,7 @@ content after the phrase or before it.
 
 from __future__ import annotations
 
+from riwaya.attribution.agreement import said_of
 from riwaya.attribution.content import content_end, trim_span
 from riwaya.attribution.noun_phrases import noun_phrase_end, strip_quotes
 from riwaya.attribution.outlet_references import referent, same_outlet
@@ -120,7 +121,7 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
     embedded = any(o.content.start <= toks[i].start < o.content.end for _, o, _ in unit_out)
     unit_out.append((i, st, len(toks)))
     if not embedded:  # "«… وفقا لتقارير الأمم المتحدة …»، موضحا": the minister goes on
-        state.last = Said(speaker, stype, via, st.speaker_refers_to)
+        state.last = said_of(st)
     return end
 
 

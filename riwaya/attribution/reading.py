@@ -18,6 +18,8 @@ class Said:
     type: str
     via: tuple[Link, ...]
     refers_to: str | None = None
+    feminine: bool | None = None  # grammatical features for agreement (riwaya.attribution.agreement)
+    plural: bool | None = None
 
 
 @dataclass(slots=True)
@@ -37,6 +39,7 @@ class ReadingState:
     lead_end: int = 0  # end of the article's first unit
     cursor: int = 0  # start of the unit being read
     report_outlet: str | None = None  # the outlet of the last report named ("تقرير نشرته صحيفة X")
+    mentions: list[tuple[int, Said]] = field(default_factory=list)  # subjects of clauses that made no statement
 
 
 def sentence_index(state: ReadingState, offset: int) -> int:

@@ -34,6 +34,7 @@ from typing import Any
 
 from riwaya.attribution.content import boundary_stops, trim_span
 from riwaya.attribution.credits import credit_scopes
+from riwaya.attribution.no_comment import statement_at_no_comment
 from riwaya.attribution.outlet_references import remember_outlets
 from riwaya.attribution.phrase_statements import statement_at_phrase
 from riwaya.attribution.reading import ReadingState, sentence_index, span_of
@@ -113,7 +114,8 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
         if tok.punct:
             i += 1
             continue
-        made = statement_at_phrase(state, toks, i, unit_out, entity_spans) or statement_at_verb(state, toks, i, unit_out, entity_spans)
+        made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_phrase(state, toks, i, unit_out, entity_spans) \
+            or statement_at_verb(state, toks, i, unit_out, entity_spans)
         i = made if made else i + 1
     unit_out.sort(key=lambda x: (x[1].cue.start, x[0]))
     state.out.extend(st for _, st, _ in unit_out)

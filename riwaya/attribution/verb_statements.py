@@ -5,6 +5,7 @@ the content and its stance.
 
 from __future__ import annotations
 
+from riwaya.attribution.agreement import agrees, said_of
 from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
 from riwaya.attribution.cues import Cue, fold, lookup_folded
 from riwaya.attribution.noun_phrases import (
@@ -18,7 +19,8 @@ from riwaya.attribution.stance import opens_with_categorical_negation, with_stan
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.via import addressee_link, via_for
 from riwaya.attribution.wordclasses import (
-    CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, NP_OBJECT_LEMMAS, RELATIVES,
+    CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, NP_OBJECT_LEMMAS,
+    NEVER_SPEAKERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
     SPEAKER_STOP, TIME)
 from riwaya.model import Link, Span, Statement
 
@@ -70,6 +72,10 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and cue.lemma == "نقل" and nxt.f == "عن":
             explicit = False
+        if explicit and nxt.f in NEVER_SPEAKERS:
+            explicit = False  # "وكان قد وصف الانتقادات بأنها سخيفة": the object, the subject unwritten
+        if explicit and prev is not None and prev.f in PRONOUN_SUBJECT_OPENERS:
+            explicit = False  # "لكنه نفى أي مكالمات": the pronoun is the subject
         if explicit and not prev_clause_initial and cue.lemma in NP_OBJECT_LEMMAS and cue.lemma != "نقل":
             svo = speaker_before(toks, i)
             if svo is not None and svo > 0 and toks[svo - 1].f in COMP_BARE:
@@ -125,11 +131,16 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
                     speaker = strip_quotes(state, span_of(state, toks[before].start, toks[i - 2].end))
                 stype = speaker_type(speaker.text, state.article.text)
                 refers = referent(state, speaker.text)
-            elif same_unit and (prev_clause_initial or tok.f[:1] == "و"):
-                src = same_unit[-1]
-                speaker, stype, refers, said_via = src.speaker, src.speaker_type, src.speaker_refers_to, src.via
-                resolved = src.resolved_from_context
-            elif state.last is not None and (prev_clause_initial or cue.lemma == "نقل"):
+            elif (same_unit or any(off >= state.cursor for off, _ in state.mentions)) and (prev_clause_initial or tok.f[:1] == "و"):
+                # the nearest subject of this unit the verb agrees with ("وقالت الصحيفة إن ماسك لم
+                # يستجب …، وكان قد وصف …": Musk, not the paper)
+                found = _unit_antecedent(state, cue, same_unit, tok.start)
+                if found is None:
+                    return None
+                said, resolved = found
+                speaker, stype, refers, said_via = said.speaker, said.type, said.refers_to, said.via
+            elif state.last is not None and (prev_clause_initial or cue.lemma == "نقل") \
+                    and (cue.lemma == "نقل" or agrees(cue, state.last.feminine, state.last.plural)):
                 speaker, stype, refers, said_via = state.last.speaker, state.last.type, state.last.refers_to, state.last.via
                 resolved = True
             else:
@@ -260,10 +271,21 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     embedded = any(s.content.start <= tok.start < s.content.end for _, s, _ in unit_out)
     unit_out.append((i, st, cend))
     if not embedded and cue.kind != "participle":
-        state.last = Said(speaker, stype, via, refers)
+        state.last = said_of(st)
     if left_open:
-        state.open_quote = (Said(speaker, stype, via, refers), OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
+        state.open_quote = (said_of(st), OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
     return i + 1
+
+
+def _unit_antecedent(state: ReadingState, cue: Cue, same_unit: list[Statement], before: int) -> tuple[Said, bool] | None:
+    """The latest speaker or clause subject of the unit before offset ``before`` that
+    ``cue`` agrees with, and whether it was itself resolved from context."""
+    candidates = [(st.cue.start, said_of(st), st.resolved_from_context) for st in same_unit]
+    candidates += [(off, said, False) for off, said in state.mentions if state.cursor <= off < before]
+    for _, said, resolved in sorted(candidates, key=lambda c: -c[0]):
+        if cue.lemma == "نقل" or agrees(cue, said.feminine, said.plural):  # "ونقلت عنه وكالة": the relay's verb
+            return said, resolved
+    return None
 
 
 def _passive_at(state: ReadingState, toks: list[Token], i: int, cue: Cue, unit_out: list[tuple[int, Statement, int]]) -> int | None:
@@ -305,5 +327,5 @@ def _passive_at(state: ReadingState, toks: list[Token], i: int, cue: Cue, unit_o
                                sentence_index(state, toks[i].start),
                                anonymous_count(speaker.text) if stype == "anonymous" else None, False, refers))
     unit_out.append((i, st, cend))
-    state.last = Said(speaker, stype, via, refers)
+    state.last = said_of(st)
     return i + 1

@@ -48,6 +48,11 @@ QUANTITY = folded_set("عدد عدد بعض العديد أحد احد مجمو�
 
 CLAUSE_OPENERS = folded_set("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم ثم كما فيما بينما حيث وقد فقد قد ولكن لكن بل إذ كذلك وكذلك أيضا جانبه جهته جانبها جهتها وبدوره وبدورها بدوره بدورها ولذلك وهنا هنا وفي")
 
+# contrast particles carrying the subject pronoun ("لكنه نفى أي مكالمات"): the verb after
+# them has its subject already, the noun phrase that follows is its object
+PRONOUN_SUBJECT_OPENERS = folded_set(
+    "لكنه لكنها لكنهم لكنهما ولكنه ولكنها ولكنهم ولكنهما")
+
 RELATIVES = folded_set("الذي التي الذين اللذين اللتين اللذان")
 
 TOPIC_PREPS = folded_set("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
@@ -70,6 +75,11 @@ NON_SOURCE = folded_set(
     "الأحوال المواصفات مقتضيات توجيهات التوجيهات أحكام الأحكام إطار الإطار تعميم التعميم لائحة اللائحة"
 )
 
+
+# claims and facts a speaker denies, confirms or describes, which never speak themselves
+NEVER_SPEAKERS = folded_set(
+    "الانتقادات انتقادات الاتهامات اتهامات الادعاءات ادعاءات المزاعم مزاعم الشائعات شائعات الإشاعات إشاعات "
+    "وجود صحة")
 
 FACT_OBJECTS = frozenset({"وجود", "صحه", "حدوث", "وقوع"})
 

@@ -34,3 +34,42 @@ def test_auxiliary_kana_is_no_speaker() -> None:
     """"كانوا يقولون إن …" inside a quotation: the auxiliary is no speaker."""
     sts = _statements("وقال بيسكوف \"قبل أسبوع، كانوا يقولون إن بوتين يتحدث مع ترامب طوال اليوم، والآن يتحدث مع ماسك\".")
     assert [s.speaker.text for s in sts] == ["بيسكوف"]
+
+
+def test_pronoun_subject_after_contrast_splits_the_content() -> None:
+    """"وأكد بيسكوف أن … لكنه نفى أي مكالمات": the pronoun of لكنه is the subject (not
+    "أي مكالمات"), and the first content ends before it."""
+    sts = _statements("وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات بينهما بعد مغادرة ترامب منصبه.")
+    assert [(s.speaker.text, s.cue.text, s.stance, s.content.text) for s in sts] == [
+        ("بيسكوف", "وأكد", "assert", "ترامب أرسل اختبارات كوفيد إلى بوتين"),
+        ("بيسكوف", "نفى", "deny", "أي مكالمات بينهما بعد مغادرة ترامب منصبه")]
+
+
+def test_no_comment_is_the_outlets_report_and_its_subject_goes_on() -> None:
+    """"لم يرد ماسك على طلبات المجلة للتعليق": the journal reports the silence (stance
+    other); "لكنه قال" continues Musk, the silent subject."""
+    sts = _statements("أفادت صحيفة وول ستريت جورنال أن ماسك تواصل مع بوتين. لم يرد ماسك على طلبات المجلة للتعليق. "
+                      "ولم يعلق ماسك على القصة، لكنه قال في الماضي إنه “من السخيف” أن يتم تصنيفه على أنه مدافع عن روسيا.")
+    silent = sts[1]
+    assert (silent.speaker.text, silent.speaker_type, silent.stance) == ("المجلة", "outlet", "other")
+    assert silent.speaker_refers_to == "صحيفة وول ستريت جورنال"
+    assert silent.content.text == "لم يرد ماسك على طلبات المجلة للتعليق"
+    assert [(s.speaker.text, s.stance) for s in sts[2:]] == [("ماسك", "deny")]  # no credit: no reporter for the second
+
+
+def test_no_comment_inside_a_statement_names_the_next_subject() -> None:
+    """"وقالت الصحيفة إن ماسك لم يستجب …، وكان قد وصف …": the masculine verb continues
+    Musk, the subject inside the paper's statement, not the paper."""
+    sts = _statements("وقالت الصحيفة إن ماسك لم يستجب لطلبات التعليق منها، وكان قد وصف الانتقادات بأنها \"سخيفة\" "
+                      "وقال إن شركاته \"فعلت ما بوسعها لتقويض روسيا\".")
+    assert [(s.speaker.text, s.cue.text, s.stance) for s in sts] == [
+        ("الصحيفة", "وقالت", "other"), ("ماسك", "وصف", "deny"), ("ماسك", "وقال", "assert")]
+    assert [link.text for link in sts[1].via] == ["الصحيفة"]
+
+
+def test_zero_subject_verb_agrees_with_its_antecedent() -> None:
+    """A dual verb ("تحدثا") does not continue one spokesman; a feminine one ("شددت") does
+    not continue a masculine speaker."""
+    sts = _statements("وقال متحدث باسم الكرملين إن الاتصال الوحيد كان عبر الهاتف حيث تحدثا عن “الفضاء”. "
+                      "وقال الوزير إن الحدود مفتوحة بينما شددت على أن الأمن مستتب.")
+    assert [(s.speaker.text, s.cue.text) for s in sts] == [("متحدث باسم الكرملين", "وقال"), ("الوزير", "وقال")]
