@@ -4,13 +4,14 @@ quotation, a colon, a preposition) and where it ends (the next cue clause, the c
 
 from __future__ import annotations
 
-from riwaya.attribution.cues import Cue
+from riwaya.attribution.cues import Cue, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import is_short_quote
 from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.source_phrases import source_phrase_head
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
-from riwaya.attribution.wordclasses import COMP_BARE, COMP_PRONOUN, CONTRAST, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS
+from riwaya.attribution.wordclasses import (
+    COMP_BARE, COMP_PRONOUN, CONTRAST, JUDGING_LEMMAS, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS, RELATIVES)
 from riwaya.model import Span
 
 
@@ -122,9 +123,13 @@ def boundary_stops(toks: list[Token]) -> list[int]:
             stops.append(k - 1 if after_comma else k)
         elif cue is not None and cue.kind == "verb" and after_comma:
             stops.append(k - 1)
+        elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and cue.lemma in JUDGING_LEMMAS \
+                and has_object_pronoun(t.f[1:]):
+            stops.append(k)  # "رفض ماسك الانتقادات … واعتبرها سخيفة": his judgement of them
         elif cue is not None and cue.kind == "verb" and prev.f in PRONOUN_SUBJECT_OPENERS:
             stops.append(k - 1)  # "أن ترامب أرسل اختبارات كوفيد لكنه نفى …": the speaker goes on
-        elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and k + 1 < len(toks) \
+        elif cue is not None and cue.kind == "verb" and t.f[:1] == "و" and lookup_folded(t.f[1:]) is not None \
+                and prev.f not in RELATIVES and k + 1 < len(toks) \
                 and (toks[k + 1].f in COMP_BARE or toks[k + 1].f in PREPS or toks[k + 1].raw == ":"
                      or toks[k + 1].f in OUTLET_DESCRIPTIONS or COMP_PRONOUN.match(toks[k + 1].f)):
             stops.append(k)

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
 
-__all__ = ["Cue", "lookup_word", "lookup_folded", "PHRASE_HEADS", "COMPLEMENTIZERS", "fold", "fold_word"]
+__all__ = ["Cue", "has_object_pronoun", "lookup_word", "lookup_folded", "PHRASE_HEADS", "COMPLEMENTIZERS", "fold", "fold_word"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,8 @@ _IRREGULAR: dict[str, tuple[tuple[str, ...], str, str]] = {
     "قدر": (("قدرت", "قدره", "قدرته", "يقدر", "تقدر"), "assert", ""),
     "واصل": (("واصل", "واصلت"), "assert", "clause"),
     "بقوله": (("بقوله", "بقولها", "بقولهم"), "assert", ""),
+    # "تشير الصحيفة إلى أن …"; "مما يشير إلى" (which indicates) has no speaker and no clause
+    "أشار": (("يشير", "تشير", "يشيرون", "ويشير", "وتشير"), "assert", "clause"),
     "وصف": (("وصفه", "وصفها", "وصفهم", "ووصفه"), "assert", ""),
 }
 # Passives (ذُكر is written like ذَكر: a passive is read only when nothing names a speaker).
@@ -222,6 +224,15 @@ def lookup_word(word: str) -> Cue | None:
     ('other', 'قال')
     """
     return lookup_folded(fold_word(word))
+
+
+def has_object_pronoun(folded: str) -> bool:
+    """Whether a folded cue word carries an object pronoun ("اعتبرها"، "وصفته").
+
+    >>> has_object_pronoun("واعتبرها"), has_object_pronoun("واعتبر")
+    (True, False)
+    """
+    return folded not in _lexicon() and lookup_folded(folded) is not None
 
 
 @lru_cache(maxsize=1 << 16)

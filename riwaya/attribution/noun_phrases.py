@@ -11,7 +11,7 @@ from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.speakers import speaker_type
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, folded_set, KANA_FORMS, MEDIUM, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
+    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, folded_set, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
     QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TIME, TOPIC_PREPS)
 from riwaya.model import Span
 
@@ -123,7 +123,7 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
         if f in PERFECT_AUX or f in KANA_FORMS:
             break  # "كانوا يقولون إن …": the auxiliary carries the subject
         if f in SPEAKER_STOP - SPEAKER_KEEP_IN or t.cue is not None or COMP_PRONOUN.match(f) or f in PREPS \
-                or f in {"ما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
+                or f in {"ما", "مما", "بما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
             break
         words += 1
         k -= 1
@@ -138,6 +138,8 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
     opens = start == 0 or toks[start - 1].punct or toks[start - 1].f in COMP_BARE or toks[start - 1].f in {"لكن", "ولكن"}
     if not relative and not opens and speaker_type(phrase) == "person" and not any(w in fold(phrase).split() for w in PERSON_HEADS):
         return None
+    if relative and toks[end].f in NEVER_SPEAKERS:
+        return None  # "رفض ماسك الانتقادات التي وصفته بأنه …": the criticism is no speaker
     return start
 
 

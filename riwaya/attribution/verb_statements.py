@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from riwaya.attribution.agreement import agrees, said_of
 from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
-from riwaya.attribution.cues import Cue, fold, lookup_folded
+from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
     demonstrative_speaker, extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
     speaker_quote_start, strip_quotes)
@@ -19,7 +19,7 @@ from riwaya.attribution.stance import opens_with_categorical_negation, with_stan
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.via import addressee_link, via_for
 from riwaya.attribution.wordclasses import (
-    CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, NP_OBJECT_LEMMAS,
+    CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, JUDGING_LEMMAS, NP_OBJECT_LEMMAS,
     NEVER_SPEAKERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
     SPEAKER_STOP, TIME)
 from riwaya.model import Link, Span, Statement
@@ -37,8 +37,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return None
-    if cue.lemma == "ذكر" and tok.f in {"يذكر", "ويذكر", "ذكر", "وذكر"} and nxt.f in COMP_BARE:
-        return None  # "يُذكر أن": the narrator's formula
+    if cue.lemma == "ذكر" and tok.f in {"يذكر", "ويذكر", "ذكر", "وذكر"} and (nxt.f in COMP_BARE or COMP_PRONOUN.match(nxt.f)):
+        return None  # "يُذكر أن", "يُذكر أنه": the narrator's formula
     if cue.passive:
         return _passive_at(state, toks, i, cue, unit_out)
     if cue.lemma == "بين" and i + 2 < len(toks) and toks[i + 2].f[:1] == "و" and not toks[i + 2].punct \
@@ -195,6 +195,11 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         inner = inner + [addressee]
     limit = min([s for s in stops if s >= p] + [len(toks)])
     marker = content_marker(toks, p, cue, limit)
+    if cue.lemma in JUDGING_LEMMAS and has_object_pronoun(tok.f) and p < len(toks) and not toks[p].punct \
+            and toks[p].f not in COMP_BARE and not COMP_PRONOUN.match(toks[p].f):
+        # "واعتبرها سخيفة", "ووصفه بالمتخصص في الفشل": the judgement on the pronoun object,
+        # up to the clause's end
+        marker = (p, "predicate")
     if marker is None:
         fact = next((m for m in range(p, min(limit, p + 8)) if toks[m].f in FACT_OBJECTS), None) \
             if cue.lemma == "أكد" and cue.kind != "participle" and speaker is not None and not resolved else None
@@ -235,6 +240,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     if cstart >= len(toks):
         return None
     cend, left_open = content_end(toks, cstart, how == "quote", stops)
+    if how == "predicate":
+        cend = next((m for m in range(cstart, cend) if toks[m].punct and toks[m].raw not in OPEN_QUOTES and toks[m].raw not in CLOSE_QUOTES), cend)
     if cend <= cstart:
         return None
     content = trim_span(state, toks[cstart].start, toks[cend - 1].end)

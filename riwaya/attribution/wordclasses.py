@@ -76,6 +76,10 @@ NON_SOURCE = folded_set(
 )
 
 
+# verbs of judging whose object can be a pronoun and whose content is then the judgement
+# ("واعتبرها سخيفة": considered it ridiculous)
+JUDGING_LEMMAS = frozenset({"اعتبر", "رأى", "عد", "وصف"})
+
 # claims and facts a speaker denies, confirms or describes, which never speak themselves
 NEVER_SPEAKERS = folded_set(
     "الانتقادات انتقادات الاتهامات اتهامات الادعاءات ادعاءات المزاعم مزاعم الشائعات شائعات الإشاعات إشاعات "

@@ -73,3 +73,26 @@ def test_zero_subject_verb_agrees_with_its_antecedent() -> None:
     sts = _statements("وقال متحدث باسم الكرملين إن الاتصال الوحيد كان عبر الهاتف حيث تحدثا عن “الفضاء”. "
                       "وقال الوزير إن الحدود مفتوحة بينما شددت على أن الأمن مستتب.")
     assert [(s.speaker.text, s.cue.text) for s in sts] == [("متحدث باسم الكرملين", "وقال"), ("الوزير", "وقال")]
+
+
+def test_judgement_on_a_pronoun_object() -> None:
+    """"رفض ماسك الانتقادات التي وصفته بأنه …، واعتبرها سخيفة": the criticism is no speaker;
+    واعتبرها continues Musk and its content is the judgement, a denial."""
+    sts = _statements("وفي حين رفض ماسك الانتقادات التي وصفته بأنه “مدافع عن بوتين” واعتبرها سخيفة، "
+                      "فإن تواصله المستمر مع بوتين يجعله على نقيض مع السياسة الخارجية الأميركية.")
+    assert [(s.speaker.text, s.cue.text, s.stance, s.content.text) for s in sts] == [
+        ("ماسك", "رفض", "deny", "الانتقادات التي وصفته بأنه “مدافع عن بوتين”"),
+        ("ماسك", "واعتبرها", "deny", "سخيفة")]
+
+
+def test_present_tense_ashara_needs_a_clause() -> None:
+    """"وتشير الصحيفة إلى أن …" reports; "مما يشير إلى نمو" (which indicates) does not."""
+    sts = _statements("وتشير الصحيفة إلى أن علاقة ماسك وبوتين تبدو حساسة بصورة خاصة. "
+                      "ارتفع عدد المشتركين إلى 4.8 مليون، مما يشير إلى نمو سنوي كبير.")
+    assert [(s.speaker.text, s.cue.text) for s in sts] == [("الصحيفة", "وتشير")]
+
+
+def test_narrator_formula_with_pronoun() -> None:
+    """"يُذكر أنه …" is the narrator's own formula, like "يُذكر أن …"."""
+    sts = _statements("وقال ترمب إن ماسك سيقود اللجنة. يُذكر أنه بعد الغزو الروسي أدلى ماسك بتصريحات علنية قوية.")
+    assert [s.cue.text for s in sts] == ["وقال"]
