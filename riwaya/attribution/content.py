@@ -20,6 +20,10 @@ _PREP_OF = {"أشار": "الي", "لفت": "الي", "نوه": "الي", "كش�
             "أرجع": "", "عزا": ""}
 
 
+# nouns that govern عن themselves ("شريطة عدم الكشف عن هويته"): that عن opens no content
+_TAKES_AN = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف"})
+
+
 def content_marker(toks: list[Token], p: int, cue: Cue, limit: int) -> tuple[int, str] | None:
     """(token index where content starts, how) after position ``p``; how is
     "clause", "quote", "colon", "prep" or "np"."""
@@ -51,7 +55,7 @@ def content_marker(toks: list[Token], p: int, cue: Cue, limit: int) -> tuple[int
                 return k + 2, "clause"
             if f in PREPS and k + 1 < len(toks) and COMP_PRONOUN.match(toks[k + 1].f):
                 return k + 1, "clause"
-            if want and f == want and k + 1 < len(toks):
+            if want and f == want and k + 1 < len(toks) and not (k > p and toks[k - 1].f in _TAKES_AN):
                 return k + 1, "prep"
             if f in {"بقوله", "قوله", "قولها", "قولهم", "قولهما"}:
                 nxt = k + 1

@@ -46,6 +46,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         return None  # "بين ماسك وبوتين": the preposition "between X and Y"
     stops = state.stops
     resolved = False
+    explicit = False
     inner: list[Link] = []
     speaker: Span | None = None
     stype = "person"
@@ -230,6 +231,11 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         else:
             marker = (marker[0], "prep")
     cstart, how = marker
+    if cue.lemma == "أشار" and cue.needs == "clause" and how not in {"clause", "colon", "quote"}:
+        return None  # "قد تشير إلى إعادة الارتباط": indicates, no speech
+    if cue.lemma in {"اعتبر", "عد"} and cue.kind == "verb" and tok.f.lstrip("و")[:1] in "يت" and not explicit \
+            and how not in {"clause", "colon", "quote"}:
+        return None  # "ماسك يُعتبر شخصية أساسية": the passive "is considered", no speech
     if cue.lemma == "كتب" and how not in {"clause", "colon"}:
         return None  # "كتب الأستاذ … "مؤلف المسرحية …" بعموده": a title, not speech
     if cue.needs == "claim" and (how != "np" or cstart >= len(toks) or toks[cstart].f not in CLAIM_NOUNS):

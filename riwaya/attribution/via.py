@@ -79,7 +79,16 @@ def addressee_link(state: ReadingState, toks: list[Token], p: int) -> Link | Non
                 start = toks[k].start
             end = noun_phrase_end(toks, k + 1, max_words=5) if k + 1 < len(toks) else k + 1
             end = max(end, k + 1)
-            name = state.article.text[start:toks[end - 1].end]
+            if k + 1 < end and toks[k + 1].raw[:1].isascii() and toks[k + 1].raw[:1].isalpha():
+                end = k + 2  # "لشبكة CNN شريطة …": a Latin-script name is one word
+            while end > k + 1 and toks[end - 1].punct:
+                end -= 1
+            while state.article.text[start:start + 1] in "«»“”\"" and start < toks[end - 1].end - 1:
+                start += 1  # "لـ”وول ستريت جورنال”": the marks are no part of the name
+            stop = toks[end - 1].end
+            while stop > start + 1 and state.article.text[stop - 1] in "«»“”\"":
+                stop -= 1
+            name = state.article.text[start:stop]
             if not name.strip():
                 return None
             if is_outlet_name(name) or any(same_outlet(name, o) for o in state.outlets):
@@ -92,8 +101,8 @@ def addressee_link(state: ReadingState, toks: list[Token], p: int) -> Link | Non
                     refers = described_outlet(state, bare)
                     if refers is None or (state.publisher and fold(state.publisher) in fold(refers)):
                         return None
-                    return Link(name, span_of(state, start, toks[end - 1].end), refers, "addressee")
-                return Link(name, span_of(state, start, toks[end - 1].end), None, "addressee")
+                    return Link(name, span_of(state, start, stop), refers, "addressee")
+                return Link(name, span_of(state, start, stop), None, "addressee")
             return None
         if not t.punct and t.f not in MEDIUM and t.f not in {"في", "خلال", "عبر", "له", "لها"} | TIME:
             break

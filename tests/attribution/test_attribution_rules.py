@@ -96,3 +96,25 @@ def test_narrator_formula_with_pronoun() -> None:
     """"يُذكر أنه …" is the narrator's own formula, like "يُذكر أن …"."""
     sts = _statements("وقال ترمب إن ماسك سيقود اللجنة. يُذكر أنه بعد الغزو الروسي أدلى ماسك بتصريحات علنية قوية.")
     assert [s.cue.text for s in sts] == ["وقال"]
+
+
+def test_passive_yutabar_is_no_speech() -> None:
+    """"ماسك يُعتبر شخصية أساسية" (is considered) reports nothing; "ويعتبر الوزير أن …" does."""
+    sts = _statements("إذا إن ماسك يعتبر شخصية أساسية في برنامج الفضاء الأميركي. ويعتبر الوزير أن القرار صائب.")
+    assert [(s.speaker.text, s.content.text) for s in sts] == [("الوزير", "القرار صائب")]
+
+
+def test_indicates_is_no_speech() -> None:
+    """"قد تشير إلى إعادة الارتباط" (may indicate) continues nobody."""
+    sts = _statements("وقال مصدران إن الاتصالات منتظمة. لذلك فإن اتصالات ماسك وبوتين قد تشير إلى إعادة الارتباط بالزعيم الروسي.")
+    assert [s.cue.text for s in sts] == ["وقال"]
+
+
+def test_addressed_outlet_and_anonymity_condition() -> None:
+    """"تحدث المصدر لشبكة CNN شريطة عدم الكشف عن هويته": the addressee is "شبكة CNN", and
+    the عن of "الكشف عن هويته" opens no content (the sentence reports no speech);
+    "لـ”وول ستريت جورنال”" is the journal without its marks."""
+    assert _statements("تحدث المصدر لشبكة CNN شريطة عدم الكشف عن هويته بسبب حساسية المحادثة.") == []
+    sts = _statements("زعمت صحيفة “وول ستريت جورنال” الأميركية أن ماسك على تواصل مع بوتين. "
+                      "وقال مصدر استخباراتي حالي لـ”وول ستريت جورنال” إن ماسك وبوتين استمرا في التواصل.")
+    assert [link.text for link in sts[1].via] == ["وول ستريت جورنال"]
