@@ -10,7 +10,7 @@ from riwaya.attribution.cues import fold
 from riwaya.attribution.noun_phrases import noun_phrase_end
 from riwaya.attribution.origins import principal_outlet
 from riwaya.attribution.reading import ReadingState
-from riwaya.attribution.speakers import agency_key
+from riwaya.attribution.speakers import agency_key, named_outlet_noun, NAMED_OUTLETS
 from riwaya.attribution.tokens import Token
 from riwaya.attribution.wordclasses import OUTLET_NOUN_STARTS, REPORT_HEADS, REPORT_OBJECTS
 
@@ -28,8 +28,19 @@ def outlet_noun_prefix(f: str) -> int | None:
 
 
 def remember_outlets(state: ReadingState, toks: list[Token]) -> None:
+    covered = -1  # tokens up to here are inside an outlet phrase already remembered
     for i, t in enumerate(toks):
-        if t.punct or t.f.startswith("ال") or i + 1 >= len(toks):
+        if t.punct:
+            continue
+        if i > covered and t.f in _NAMED_FIRST:
+            # a bare outlet name ("تقرير وول ستريت جورنال", "تتواصل سي إن إن")
+            for words in _NAMED_FIRST[t.f]:
+                end = i + len(words)
+                if end <= len(toks) and tuple(u.f for u in toks[i:end]) == words:
+                    state.outlets.append(text_between(state, t.start, toks[end - 1].end))
+                    covered = end - 1
+                    break
+        if t.f.startswith("ال") or i + 1 >= len(toks):
             continue
         n = outlet_noun_prefix(t.f)
         if n is None:
@@ -37,6 +48,13 @@ def remember_outlets(state: ReadingState, toks: list[Token]) -> None:
         end = noun_phrase_end(toks, i + 1, max_words=4)
         if end > i + 1:
             state.outlets.append(text_between(state, t.start + n, toks[end - 1].end))
+            covered = max(covered, end - 1)
+
+
+_NAMED_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _name in NAMED_OUTLETS:
+    _words = tuple(fold(w) for w in _name.split())
+    _NAMED_FIRST.setdefault(_words[0], []).append(_words)
 
 
 def text_between(state: ReadingState, start: int, end: int) -> str:
@@ -74,6 +92,9 @@ _DESCRIBES = {"الصحيفه": ("صحيف", "جريد"), "الجريده": ("ج
 
 def _news_outlet(name: str, nouns: tuple[str, ...]) -> bool:
     f = fold(name)
+    bare = named_outlet_noun(name)
+    if bare is not None:
+        f = fold(bare)  # "وول ستريت جورنال" is a newspaper: "الصحيفة" can refer to it
     if nouns:
         return f.startswith(nouns)
     # any news outlet: "وكالة الفضاء" is no news agency

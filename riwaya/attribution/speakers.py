@@ -22,7 +22,8 @@ from functools import cache, lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
 
-__all__ = ["speaker_type", "anonymous_count", "is_outlet_name", "OUTLET_DESCRIPTIONS", "PUBLISHERS", "agency_key"]
+__all__ = ["speaker_type", "anonymous_count", "is_outlet_name", "named_outlet_noun", "NAMED_OUTLETS",
+           "OUTLET_DESCRIPTIONS", "PUBLISHERS", "agency_key"]
 
 
 def _fold_set(words: str) -> frozenset[str]:
@@ -83,6 +84,34 @@ PUBLISHERS = {
     "aljazirah": "الجزيرة", "alweeam": "الوئام", "alwatan": "الوطن", "sabq": "سبق", "aleqtisadiya": "الاقتصادية",
     "almadina": "المدينة", "arreyadi": "الرياضي", "alhayat": "الحياة", "alarabiya": "العربية",
 }
+
+# News outlets Arabic papers name bare, without "صحيفة"/"شبكة" before them ("تقرير وول ستريت
+# جورنال", "تتواصل سي إن إن"), with the noun they are: a list is the honest way to know
+# that a bare name is a newspaper.
+NAMED_OUTLETS: dict[str, str] = {
+    "وول ستريت جورنال": "صحيفة", "نيويورك تايمز": "صحيفة", "واشنطن بوست": "صحيفة", "فايننشال تايمز": "صحيفة",
+    "فاينانشال تايمز": "صحيفة", "الغارديان": "صحيفة", "الجارديان": "صحيفة", "لوموند": "صحيفة", "لو فيغارو": "صحيفة",
+    "ديلي ميل": "صحيفة", "ديلي تلغراف": "صحيفة", "يو إس إيه توداي": "صحيفة", "هآرتس": "صحيفة",
+    "يديعوت أحرونوت": "صحيفة", "بوليتيكو": "موقع", "أكسيوس": "موقع", "بلومبرغ": "وكالة", "بلومبيرغ": "وكالة",
+    "سي إن إن": "شبكة", "CNN": "شبكة", "بي بي سي": "شبكة", "BBC": "شبكة", "فوكس نيوز": "شبكة", "إن بي سي": "شبكة",
+    "سي بي إس": "شبكة", "سكاي نيوز": "قناة", "ذي إيكونوميست": "مجلة", "الإيكونوميست": "مجلة", "نيوزويك": "مجلة",
+    "تايم": "مجلة", "فورين بوليسي": "مجلة",
+}
+_NAMED_OUTLET_KEYS = {" ".join(normalize_for_matching(name).split()): noun for name, noun in NAMED_OUTLETS.items()
+                      if name != "تايم"}  # "تايم" alone is too common a word
+
+
+def named_outlet_noun(name: str) -> str | None:
+    """The outlet noun a bare outlet name stands for ("وول ستريت جورنال" → "صحيفة"), or None.
+
+    >>> named_outlet_noun("“وول ستريت جورنال”"), named_outlet_noun("وزارة الدفاع")
+    ('صحيفة', None)
+    """
+    key = " ".join(normalize_for_matching(name).translate(_QUOTES).split())
+    return _NAMED_OUTLET_KEYS.get(key)
+
+
+_QUOTES = str.maketrans("", "", "«»“”\"'()")
 
 # Wire agencies under their several names, for "the same agency" tests.
 _AGENCY_GROUPS = (
@@ -146,7 +175,7 @@ def is_outlet_name(name: str) -> bool:
     head = _bare(words[0])
     if head.startswith("ل") and head[1:] in _OUTLET:
         head = head[1:]
-    return head in _OUTLET or agency_key(name) is not None
+    return head in _OUTLET or agency_key(name) is not None or named_outlet_noun(name) is not None
 
 
 def speaker_type(speaker: str, context: str = "") -> str:
@@ -170,7 +199,7 @@ def speaker_type(speaker: str, context: str = "") -> str:
         return "anonymous"  # "أحد المصادر المطلعة"
     if head in _DOCUMENT:
         return "document"
-    if head in _OUTLET or agency_key(speaker):
+    if head in _OUTLET or agency_key(speaker) or named_outlet_noun(speaker):
         return "outlet"
     if head in _ANONYMOUS or _DUAL.match(head):
         # "مسؤول" with a name after him is an official

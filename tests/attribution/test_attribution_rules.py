@@ -118,3 +118,14 @@ def test_addressed_outlet_and_anonymity_condition() -> None:
     sts = _statements("زعمت صحيفة “وول ستريت جورنال” الأميركية أن ماسك على تواصل مع بوتين. "
                       "وقال مصدر استخباراتي حالي لـ”وول ستريت جورنال” إن ماسك وبوتين استمرا في التواصل.")
     assert [link.text for link in sts[1].via] == ["وول ستريت جورنال"]
+
+
+def test_bare_newspaper_name_is_what_the_paper_refers_to() -> None:
+    """"تقرير وول ستريت جورنال" names a newspaper with no "صحيفة" before it: "للصحيفة" and
+    "طلبات المجلة" afterwards refer to it (seed 003)."""
+    sts = _statements("وقال تقرير وول ستريت جورنال الصادر في سبتمبر إن ماسك وبوتين كانا على اتصال منتظم. "
+                      "لم يرد ماسك على طلبات المجلة للتعليق. وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحيفة "
+                      "إن ماسك وبوتين أجريا مكالمة هاتفية واحدة فقط.")
+    assert [format_chain(chain(s)) for s in sts] == [
+        "وول ستريت جورنال", "وول ستريت جورنال", "وول ستريت جورنال ← المتحدث باسم الكرملين ديمتري بيسكوف"]
+    assert sts[0].speaker_type == "document" and sts[1].speaker_type == "outlet" and sts[2].stance == "deny"
