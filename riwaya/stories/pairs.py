@@ -29,6 +29,7 @@ FEATURES = (
     "term_similarity",
     "missing_names",
     "headline_mismatch",
+    "subject_mismatch",
     "day_gap",
     "reaction_mismatch",
     "same_outlet",
@@ -48,6 +49,7 @@ class PairFeatures:
     term_similarity: float
     missing_names: int
     headline_mismatch: float
+    subject_mismatch: int
     day_gap: int
     reaction_mismatch: bool
     same_outlet: bool
@@ -60,6 +62,7 @@ class PairFeatures:
             self.term_similarity,
             min(self.missing_names, _MAX_MISSING),
             min(self.headline_mismatch, _MAX_MISMATCH) / _MAX_MISMATCH,
+            float(self.subject_mismatch),
             float(self.day_gap),
             float(self.reaction_mismatch),
             float(self.same_outlet),
@@ -88,6 +91,21 @@ def headline_mismatch(a: ArticleSignals, b: ArticleSignals) -> float:
     )
 
 
+def subject_mismatch(a: ArticleSignals, b: ArticleSignals) -> int:
+    """How many of the two headlines' subjects (who acts) are mostly absent from the
+    other article's title and lead: 2 for "المملكة تدين" and "الإمارات تدين" one attack,
+    1 where one lead names both actors, 0 when either headline has no subject.
+    The lead, not the whole text: a body often names the other actor in passing."""
+    if not (a.subject_weights and b.subject_weights):
+        return 0
+    return int(not _mentioned(a.subject_weights, b.lead_matching)) + int(not _mentioned(b.subject_weights, a.lead_matching))
+
+
+def _mentioned(weights: tuple[tuple[str, float], ...], text: str) -> bool:
+    """Whether at least half of these keys' rarity occurs in ``text``."""
+    return 2 * sum(w for k, w in weights if k in text) >= sum(w for _, w in weights)
+
+
 def term_similarity(a: ArticleSignals, b: ArticleSignals) -> float:
     """Cosine of the two leads' word sets weighted by rarity (IDF²): 1 for the same words."""
     norm = a.lead_norm * b.lead_norm
@@ -109,6 +127,7 @@ def pair_features(a: ArticleSignals, b: ArticleSignals, shared_sentences: int | 
         term_similarity=term_similarity(a, b),
         missing_names=len(missing_names(a, b)),
         headline_mismatch=round(headline_mismatch(a, b), 3),
+        subject_mismatch=subject_mismatch(a, b),
         day_gap=abs((a.day - b.day).days),
         reaction_mismatch=a.reaction != b.reaction,
         same_outlet=bool(a.outlet) and a.outlet == b.outlet,

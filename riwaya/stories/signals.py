@@ -31,6 +31,7 @@ from riwaya.stories.fingerprints import minhash_signatures, sentence_hash
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
+LEAD_MATCH_WORDS = 40
 
 
 @dataclass(slots=True)
@@ -56,12 +57,18 @@ class ArticleSignals:
     lead_norm: float = field(init=False, repr=False)
     #: headline keys with their rarity (for the pair model's headline mismatch)
     headline_weights: tuple[tuple[str, float], ...] = field(init=False, repr=False)
+    #: keys of the headline's subject (:func:`headline_subject`) with their rarity
+    subject_weights: tuple[tuple[str, float], ...] = field(init=False, repr=False)
+    #: title and the first words of the body, normalized: where another article's subject is looked up
+    lead_matching: str = field(init=False, repr=False)
     reaction: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.lead_weights = {t: term_weight(t) ** 2 for t in self.lead_terms}
         self.lead_norm = math.sqrt(sum(self.lead_weights.values()))
         self.headline_weights = tuple((k, term_weight(k)) for k in sorted(headline_keys(self.title)))
+        self.subject_weights = tuple((k, term_weight(k)) for k in sorted(headline_keys(" ".join(headline_subject(self.title)))))
+        self.lead_matching = " ".join(self.normalized_text.split(maxsplit=LEAD_MATCH_WORDS)[:LEAD_MATCH_WORDS])
         self.reaction = is_reaction(self.title)
 
     def mentions(self, name: str) -> bool:
@@ -104,6 +111,28 @@ def is_reaction(title: str) -> bool:
     False
     """
     return bool(_REACTION_RE.search(title))
+
+
+#: A headline's verb: the imperfect (يستقبل، تدين، يهنئان) that follows its subject.
+_IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}$")
+_HEADLINE_PUNCTUATION_RE = re.compile(r"[«»\"“”:.،]")
+_SUBJECT_MAX_WORDS = 4
+
+
+def headline_subject(title: str) -> tuple[str, ...]:
+    """The normalized words before a headline's first imperfect verb: who acts. Empty
+    when no verb comes within the first words (a nominal headline) or the verb opens it.
+
+    >>> headline_subject("ولي ولي العهد يلتقي رئيس جمهورية الشيشان")
+    ('ولي', 'ولي', 'العهد')
+    >>> headline_subject("«التعاون الإسلامي» تدين جريمة حرق الرضيع"), headline_subject("استشهاد ضابط إماراتي في اليمن")
+    (('التعاون', 'الاسلامي'), ())
+    """
+    words = _HEADLINE_PUNCTUATION_RE.sub(" ", normalize_for_matching(title)).split()
+    for i, word in enumerate(words[: _SUBJECT_MAX_WORDS + 1]):
+        if _IMPERFECT_VERB_RE.match(word):
+            return tuple(words[:i])
+    return ()
 
 
 def headline_keys(title: str) -> frozenset[str]:
