@@ -40,6 +40,7 @@ class ReadingState:
     cursor: int = 0  # start of the unit being read
     report_outlet: str | None = None  # the outlet of the last report named ("تقرير نشرته صحيفة X")
     mentions: list[tuple[int, Said]] = field(default_factory=list)  # subjects of clauses that made no statement
+    translation: tuple[int, Span, Link] | None = None  # a translated original: (from offset, its name, its credit)
 
 
 def sentence_index(state: ReadingState, offset: int) -> int:

@@ -34,6 +34,7 @@ from typing import Any
 
 from riwaya.attribution.content import boundary_stops, trim_span
 from riwaya.attribution.credits import credit_scopes
+from riwaya.attribution.narration import narration_statement, translated_original
 from riwaya.attribution.no_comment import statement_at_no_comment
 from riwaya.attribution.outlet_references import remember_outlets
 from riwaya.attribution.phrase_statements import statement_at_phrase
@@ -65,6 +66,7 @@ def find_statements(article: Article, entities: Sequence[Any] | None = None) -> 
     if not text.strip():
         return []
     state = ReadingState(article, credit_scopes(article), publisher_name(article))
+    state.translation = translated_original(state)
     if not state.credits and not state.publisher:
         reporter = reporting_outlet(text)
         if reporter:
@@ -117,5 +119,9 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
         made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_phrase(state, toks, i, unit_out, entity_spans) \
             or statement_at_verb(state, toks, i, unit_out, entity_spans)
         i = made if made else i + 1
+    if not unit_out and state.translation is not None:
+        narrated = narration_statement(state, toks, ustart, uend)
+        if narrated is not None:
+            unit_out.append((-1, narrated, len(toks)))
     unit_out.sort(key=lambda x: (x[1].cue.start, x[0]))
     state.out.extend(st for _, st, _ in unit_out)

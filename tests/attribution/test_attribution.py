@@ -114,11 +114,12 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
           f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
           f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
-    # floors at what is reached (measured 74 / 71 / 64 / 71 / 62 of 95; 73 / 63 / 61 / 60 / 52
-    # before the agreement, no-comment and source-phrase rules; before issue 5's second pass
-    # 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading of an outlet's
-    # narration as its statement, which the guideline (§3.4) does not label.
-    assert n["found"] >= 74 and n["speaker"] >= 71 and n["stance"] >= 64 and n["chain"] >= 71 and n["all"] >= 62
+    # floors at what is reached (measured 80 / 77 / 70 / 77 / 68 of 95; 73 / 63 / 61 / 60 / 52
+    # before the agreement, no-comment, translated-narration and source-phrase rules; before
+    # issue 5's second pass 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading
+    # of a relay's own narration as a statement, which the guideline (§3.4) does not label,
+    # and its stance `other` for remarks and reasons (§10).
+    assert n["found"] >= 80 and n["speaker"] >= 77 and n["stance"] >= 70 and n["chain"] >= 77 and n["all"] >= 68
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:

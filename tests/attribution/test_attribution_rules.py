@@ -129,3 +129,27 @@ def test_bare_newspaper_name_is_what_the_paper_refers_to() -> None:
     assert [format_chain(chain(s)) for s in sts] == [
         "وول ستريت جورنال", "وول ستريت جورنال", "وول ستريت جورنال ← المتحدث باسم الكرملين ديمتري بيسكوف"]
     assert sts[0].speaker_type == "document" and sts[1].speaker_type == "outlet" and sts[2].stance == "deny"
+
+
+def test_translated_narration_is_the_originals() -> None:
+    """In the section a translation credit covers (from the heading naming the original),
+    a sentence with no statement of its own is the original outlet's, relayed by the
+    translator; before the heading, and in headings, narration stays unlabelled."""
+    from riwaya.model import Provenance, Span
+
+    heading = "“ وول ستريت جورنال ” تكشف معلومات مثيرة"
+    text = ("نفى الكرملين تقريرا عن اتصالات ماسك وبوتين. وتعود العلاقات بين الرجلين إلى سنوات مضت.\n\n"
+            + heading + "\n\nوتكتسب هذه الاتصالات المنتظمة أهمية كبيرة وقلقا أمنيا داخل الولايات المتحدة.\n\n"
+            "وقال مسؤولون إن الاتصالات استمرت.")
+    start = text.index(heading)
+    article = Article(id="t", content_hash="t", source="test", text=text,
+                      headings=[Span(start, start + len(heading), heading)],
+                      provenance=[Provenance("original", "وول ستريت جورنال", "صحيفة وول ستريت جورنال الاميركية"),
+                                  Provenance("translation", "القدس العربي", "ترجمة صحيفة القدس العربي")])
+    sts = find_statements(article)
+    narrated = [s for s in sts if not s.cue.text]
+    assert [s.content.text for s in narrated] == [
+        "وتكتسب هذه الاتصالات المنتظمة أهمية كبيرة وقلقا أمنيا داخل الولايات المتحدة"]
+    assert narrated[0].speaker_type == "outlet" and narrated[0].resolved_from_context and narrated[0].stance == "assert"
+    assert format_chain(chain(narrated[0])) == "القدس العربي ← وول ستريت جورنال"
+    assert format_chain(chain(sts[-1])) == "القدس العربي ← وول ستريت جورنال ← مسؤولون"
