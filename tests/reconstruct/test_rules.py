@@ -12,7 +12,7 @@ from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.model import DateMention, NumberKind, NumberMention, Span, Statement
 from riwaya.reconstruct.brief import _smaller_events, _voice_repeats
-from riwaya.reconstruct.claims import Claim, same_person
+from riwaya.reconstruct.claims import Claim, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, distinctive_overlap
 
@@ -81,8 +81,25 @@ def test_denial_within_one_sentence_needs_to_answer_the_assertion() -> None:
     unrelated = _unit(1, "a2", 4, other, statements=(
         ("الصحيفة", "وقالت", "ماسك لم يرد", "assert"),
         ("ماسك", "وصف", "الانتقادات بأنها سخيفة", "deny")))
-    found = _within_sentence([_claim("c1", [disputed], ["بريمر"]), _claim("c2", [unrelated], ["الصحيفة"])])
+    # a report that someone did not comment asserts nothing a denial after it could answer
+    silent = "ولم يعلق ماسك على التقرير إلى الآن، بينما زعم المتحدث باسم الكرملين أن الاتصال الوحيد كان مكالمة هاتفية"
+    silence = _unit(2, "a3", 9, silent, statements=(
+        ("ماسك", "ولم يعلق", "ولم يعلق ماسك على التقرير إلى الآن", "other"),
+        ("المتحدث باسم الكرملين", "زعم", "الاتصال الوحيد كان مكالمة هاتفية", "deny")))
+    found = _within_sentence([_claim("c1", [disputed], ["بريمر"]), _claim("c2", [unrelated], ["الصحيفة"]),
+                              _claim("c3", [silence], ["الكرملين"])])
     assert [k["claims"] for k in found] == [["c1"]]
+
+
+def test_loose_paraphrases_must_name_the_same_actors() -> None:
+    kremlin = _unit(0, "a1", 9, "بينما زعم بيسكوف أن الاتصال الوحيد مع ماسك كان مكالمة هاتفية مع بوتين",
+                    entities=("ماسك", "بيسكوف", "بوتين", "الكرملين"))
+    zelensky = _unit(1, "a2", 0, "انضم ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي", entities=("ماسك", "ترامب", "زيلينسكي"))
+    backer = _unit(2, "a3", 5, "يعد ماسك من أكبر الداعمين لحملة دونالد ترامب", entities=("ماسك", "دونالد ترامب"))
+    rallies = _unit(3, "a4", 13, "وأصبح ماسك شخصية محورية في حملة دونالد ترامب", entities=("ماسك", "دونالد ترامب", "البيت الأبيض"))
+    plain = _unit(4, "a5", 3, "وقالت الصحيفة إن الحوارات شملت مواضيع شخصية")
+    assert not entities_agree(kremlin, zelensky)
+    assert entities_agree(backer, rallies) and entities_agree(plain, kremlin)
 
 
 def test_juxtaposition_after_a_contrast_opening() -> None:

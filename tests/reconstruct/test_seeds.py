@@ -50,7 +50,8 @@ def story(seed_store: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def gold_units(seed_store: Any, story: dict[str, Any], seeds_gold: dict[str, Any]) -> dict[Occurrence, set[str]]:
     """Which gold claims each sentence of the seed articles carries (via the quotes of
-    the claims' statements: a sentence carries a quote when it holds ≥ 60% of its words,
+    the claims' statements, or for a claim with none, the hand-located quotes of
+    ``UNATTRIBUTED``: a sentence carries a quote when it holds ≥ 60% of its words,
     or, for a quote over consecutive sentences, when it is one of them)."""
     key_of = {}
     for a in story["articles"]:
@@ -58,15 +59,22 @@ def gold_units(seed_store: Any, story: dict[str, Any], seeds_gold: dict[str, Any
         key_of[article.source.split("/")[-1][:3]] = article
         _SEED_KEYS[article.id] = article.source.split("/")[-1][:3]
     statements = {s["id"]: s for s in seeds_gold["statements"]}
+    unattributed = json.loads(UNATTRIBUTED.read_text(encoding="utf-8"))
     out: dict[Occurrence, set[str]] = {}
     for claim in seeds_gold["claims"]:
-        for sid in claim["statements"]:
-            for occ in statements.get(sid, {}).get("occurrences", []):
-                article = key_of[occ["article"]]
-                quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", occ["quote"])
-                for index in _locate(article.sentences, quote):
-                    out.setdefault((article.id, index), set()).add(claim["id"])
+        occurrences = [occ for sid in claim["statements"] for occ in statements.get(sid, {}).get("occurrences", [])]
+        if not claim["statements"]:
+            occurrences = unattributed.get(claim["id"], [])
+        for occ in occurrences:
+            article = key_of[occ["article"]]
+            quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", occ["quote"])
+            for index in _locate(article.sentences, quote):
+                out.setdefault((article.id, index), set()).add(claim["id"])
     return out
+
+
+#: where the seed claims seeds.json gives no statement for (narration) are stated, located by hand
+UNATTRIBUTED = Path(__file__).parent / "data" / "seeds_unattributed.json"
 
 
 def _locate(sentences: list[Any], quote: str) -> list[int]:
@@ -126,7 +134,7 @@ def test_seed_claims_and_origins(story: dict[str, Any], seeds_gold: dict[str, An
     taiwan = next(c for c in story["claims"] if "C3" in _gold_of(c["supporters"], gold_units))
     print(f"  Taiwan request: {len({s['article_id'] for s in taiwan['supporters']})} articles, {taiwan['origins']} origin(s)")
     assert taiwan["origins"] == 1
-    assert found >= 34 and right >= 31
+    assert found >= 37 and right >= 34
 
 
 def test_seed_contradictions(story: dict[str, Any], seeds_gold: dict[str, Any], gold_units: dict[Occurrence, set[str]]) -> None:
