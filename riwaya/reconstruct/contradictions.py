@@ -694,14 +694,22 @@ def _named_in(speaker: str, text: str) -> bool:
     return any(w == last or w[1:] == last for w in normalize_for_matching(text).split())
 
 
+#: a contrast that goes on to what happened next («ولكن تلا ذلك …»، «لكن بعد ذلك …») tells a sequel
+_LATER = re.compile(r"(?:^|\s)(?:تلا|تلاه|تلاها|تلته|تبع|تبعه|تبعها|اعقب|اعقبه|اعقبها|بعد ذلك|لاحقا|فيما بعد)(?!\S)")
+_LATER_WINDOW = 30
+
+
 def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dict[str, Any]]:
     from riwaya.attribution.origins import origin_key
 
     by_sentence = {(u.article_id, u.sentence_index): (c, u) for c in claims for u in c.units}
     out = []
     for (article_id, index), (b, ub) in sorted(by_sentence.items()):
-        if not _CONTRAST_OPENING.search(normalize_for_matching(ub.text)) or ub.main_statement is None:
+        opening = _CONTRAST_OPENING.search(normalize_for_matching(ub.text))
+        if not opening or ub.main_statement is None:
             continue
+        if _LATER.search(normalize_for_matching(ub.text)[opening.end():][:_LATER_WINDOW]):
+            continue  # «ولكن تلا ذلك مزيد من المحادثات»: what came after, not another version
         before = by_sentence.get((article_id, index - 1))
         if before is None:
             continue

@@ -109,6 +109,12 @@ def test_juxtaposition_after_a_contrast_opening() -> None:
     b = _unit(1, "a1", 10, second, statements=(("تقرير الصحيفة", "ذكر", "المحادثات مع كبار المسؤولين الروس استمرت", "assert"),))
     found = _juxtaposed([_claim("c1", [a], ["الكرملين"]), _claim("c2", [b], ["وول ستريت جورنال"])], set())
     assert [k["claims"] for k in found] == [["c1", "c2"]]
+    # a contrast that goes on to what came next tells a sequel, not another version
+    said = "وفي أكتوبر 2022، اعترف ماسك بأنه تحدث مرة واحدة فقط إلى بوتين"
+    later = "ولكن تلا ذلك مزيد من المحادثات مع مسؤولين روس آخرين، بحسب الصحيفة"
+    m = _unit(0, "a1", 25, said, statements=(("ماسك", "اعترف", "تحدث مرة واحدة فقط إلى بوتين", "assert"),))
+    w = _unit(1, "a1", 26, later, statements=(("الصحيفة", "", "تلا ذلك مزيد من المحادثات مع مسؤولين روس آخرين", "assert"),))
+    assert _juxtaposed([_claim("c1", [m], ["ماسك"]), _claim("c2", [w], ["وول ستريت جورنال"])], set()) == []
     # «في المقابل» as often adds a confirmation: not a contrast opening
     c = _unit(1, "a1", 10, "وفي المقابل، ذكرت فيونا هيل أن ادعاء بريمر صحيح",
               statements=(("فيونا هيل", "ذكرت", "ادعاء بريمر صحيح", "assert"),))
