@@ -113,8 +113,9 @@ def is_reaction(title: str) -> bool:
     return bool(_REACTION_RE.search(title))
 
 
-#: A headline's verb: the imperfect (يستقبل، تدين، يهنئان) that follows its subject.
-_IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}$")
+#: A headline's verb: the imperfect (يستقبل، تدين، يهنئان) that follows its subject;
+#: not a plural noun of the same shape (تشابكات، تحقيقات).
+_IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}(?<!ات)$")
 _HEADLINE_PUNCTUATION_RE = re.compile(r"[«»\"“”:.،]")
 _SUBJECT_MAX_WORDS = 4
 
@@ -127,6 +128,8 @@ def headline_subject(title: str) -> tuple[str, ...]:
     ('ولي', 'ولي', 'العهد')
     >>> headline_subject("«التعاون الإسلامي» تدين جريمة حرق الرضيع"), headline_subject("استشهاد ضابط إماراتي في اليمن")
     (('التعاون', 'الاسلامي'), ())
+    >>> headline_subject("مخاوف في واشنطن من تشابكات العلاقة بين بوتين وترامب")
+    ()
     """
     words = _HEADLINE_PUNCTUATION_RE.sub(" ", normalize_for_matching(title)).split()
     for i, word in enumerate(words[: _SUBJECT_MAX_WORDS + 1]):
