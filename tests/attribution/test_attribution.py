@@ -29,10 +29,20 @@ def seeds() -> dict[str, Article]:
     return {doc.source.split("/")[-1][:3]: analyze(doc) for doc in seed_documents()}
 
 
-def _extent(article: Article, st: Any) -> str:
+def _extent(article: Article, st: Any, others: list[Any]) -> str:
     """The statement as written: its content with the cue and the speaker when they are
-    written in the same sentence (seeds.json quotes include them: "غير أن ماسك نفى ادعاء بريمر")."""
-    spans = [st.content] + [sp for sp in (st.cue, st.speaker) if sp.text and not st.resolved_from_context]
+    written in the same sentence (seeds.json quotes include them: "غير أن ماسك نفى ادعاء بريمر").
+    A speaker is the statement's own only when nothing of another statement lies between
+    it and the cue: in "اعترف ماسك بأنه …، وقال على منصة إكس إن …" the second statement is
+    "وقال … إن …", not the whole sentence from "ماسك" on (it would cover the first one's
+    words too and be taken for it)."""
+    spans = [st.content] + ([st.cue] if st.cue.text else [])
+    if st.speaker.text and not st.resolved_from_context:
+        lo = min(st.speaker.start, st.cue.start if st.cue.text else st.content.start)
+        hi = max(st.speaker.end, st.cue.end if st.cue.text else st.content.start)
+        if not any(sp.text and sp.start < hi and lo < sp.end
+                   for o in others if o is not st for sp in (o.cue, o.content)):
+            spans.append(st.speaker)
     start, end = min(sp.start for sp in spans), max(sp.end for sp in spans)
     if end - start > len(st.content.text) + 200:
         return st.content.text
@@ -43,8 +53,9 @@ def _find(article: Article, quote: str) -> list[Any]:
     """Statements whose extent (:func:`_extent`) covers ≥ 40% of ``quote``'s words, best
     first (ties broken by how much of the statement the quote covers, then text order)."""
     quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", quote)
-    scored = sorted(((content_overlap(_extent(article, s), quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
-                     for n, s in enumerate(find_statements(article))), key=lambda x: (-x[0], x[1]))
+    statements = find_statements(article)
+    scored = sorted(((content_overlap(_extent(article, s, statements), quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
+                     for n, s in enumerate(statements)), key=lambda x: (-x[0], x[1]))
     return [s for overlap, _, s in scored if overlap >= 0.4]
 
 
@@ -114,12 +125,12 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
           f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
           f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
-    # floors at what is reached (measured 80 / 77 / 70 / 77 / 68 of 95; 73 / 63 / 61 / 60 / 52
+    # floors at what is reached (measured 80 / 77 / 72 / 77 / 70 of 95; 73 / 63 / 61 / 60 / 52
     # before the agreement, no-comment, translated-narration and source-phrase rules; before
     # issue 5's second pass 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading
     # of a relay's own narration as a statement, which the guideline (§3.4) does not label,
     # and its stance `other` for remarks and reasons (§10).
-    assert n["found"] >= 80 and n["speaker"] >= 77 and n["stance"] >= 70 and n["chain"] >= 77 and n["all"] >= 68
+    assert n["found"] >= 80 and n["speaker"] >= 77 and n["stance"] >= 72 and n["chain"] >= 77 and n["all"] >= 70
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:
