@@ -49,14 +49,25 @@ def _extent(article: Article, st: Any, others: list[Any]) -> str:
     return article.text[start:end]
 
 
-def _find(article: Article, quote: str) -> list[Any]:
+def _find(article: Article, quote: str, speaker: str | None = None) -> list[Any]:
     """Statements whose extent (:func:`_extent`) covers ≥ 40% of ``quote``'s words, best
-    first (ties broken by how much of the statement the quote covers, then text order)."""
+    first (ties broken by how much of the statement the quote covers, then text order),
+    whose content lies mostly inside the quote or holds it.
+
+    With ``speaker`` (a seeds.json chain element), the issue's match rule comes first: a
+    statement whose speaker agrees with it is a match before any that does not, so a gold
+    statement nested in another ("وبحسب الصحيفة فإن …، حيث نقلت عن العديد من مسؤولي البيت
+    الأبيض أنهم …", speaker the officials) is the nested statement, not the outer one."""
     quote = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", quote)
     statements = find_statements(article)
-    scored = sorted(((content_overlap(_extent(article, s, statements), quote) + 0.01 * content_overlap(quote, s.content.text), n, s)
-                     for n, s in enumerate(statements)), key=lambda x: (-x[0], x[1]))
-    return [s for overlap, _, s in scored if overlap >= 0.4]
+    pattern = _link_pattern(speaker)[0] if speaker else None
+    scored = sorted(((content_overlap(_extent(article, s, statements), quote) + 0.01 * content_overlap(quote, s.content.text),
+                      n, s, bool(pattern and pattern.search(normalize_for_matching(chain(s)[-1]))))
+                     for n, s in enumerate(statements)), key=lambda x: (-x[3], -x[0], x[1]))
+    # a statement elsewhere that shares a few words with a short quote ("ولم يعلق ماسك على
+    # القصة" and "… على تقنيات ماسك") is none: its content lies mostly in the quote, or holds it
+    return [s for overlap, _, s, _ in scored if overlap >= 0.4 and (
+        content_overlap(quote, s.content.text) >= 0.5 or content_overlap(s.content.text, quote) >= 0.8)]
 
 
 # seeds.json names chain links in English; the Arabic forms that name them in the seed
@@ -108,11 +119,11 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     for statement in seeds_gold["statements"]:
         for occ in statement["occurrences"]:
             n["occurrences"] += 1
-            hits = _find(seeds[occ["article"]], occ["quote"])
+            gold_chain = occ["chain_as_stated"][1:]
+            hits = _find(seeds[occ["article"]], occ["quote"], gold_chain[-1])
             if not hits:
                 continue
             n["found"] += 1
-            gold_chain = occ["chain_as_stated"][1:]
             best = hits[0]
             names = chain(best)
             speaker_ok = bool(_link_pattern(gold_chain[-1])[0].search(normalize_for_matching(names[-1])))
@@ -125,12 +136,12 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
           f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
           f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
-    # floors at what is reached (measured 80 / 77 / 72 / 77 / 70 of 95; 73 / 63 / 61 / 60 / 52
+    # floors at what is reached (measured 78 / 77 / 71 / 77 / 70 of 95; 73 / 63 / 61 / 60 / 52
     # before the agreement, no-comment, translated-narration and source-phrase rules; before
     # issue 5's second pass 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading
     # of a relay's own narration as a statement, which the guideline (§3.4) does not label,
     # and its stance `other` for remarks and reasons (§10).
-    assert n["found"] >= 80 and n["speaker"] >= 77 and n["stance"] >= 72 and n["chain"] >= 77 and n["all"] >= 70
+    assert n["found"] >= 78 and n["speaker"] >= 77 and n["stance"] >= 71 and n["chain"] >= 77 and n["all"] >= 70
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:
@@ -167,7 +178,8 @@ def test_seed_claim_origins(seeds: dict[str, Article], seeds_gold: dict[str, Any
         found: dict[str, list[Any]] = {}
         for sid in claim["statements"]:
             for occ in by_id.get(sid, {}).get("occurrences", []):
-                found.setdefault(occ["article"], []).extend(_find(seeds[occ["article"]], occ["quote"])[:1])
+                found.setdefault(occ["article"], []).extend(
+                    _find(seeds[occ["article"]], occ["quote"], occ["chain_as_stated"][-1])[:1])
         found = {k: v for k, v in found.items() if v}
         if not found:
             continue
