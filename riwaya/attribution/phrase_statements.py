@@ -4,6 +4,8 @@ content after the phrase or before it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from riwaya.attribution.agreement import said_of
 from riwaya.attribution.content import content_end, trim_span
 from riwaya.attribution.noun_phrases import noun_phrase_end, strip_quotes
@@ -15,7 +17,7 @@ from riwaya.attribution.stance import with_stance
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.via import via_for, with_via
 from riwaya.attribution.wordclasses import CLAUSE_OPENERS, COMP_BARE, CONTRAST, NON_SOURCE, TIME
-from riwaya.model import Link, Statement
+from riwaya.model import Link, Span, Statement
 
 
 _BARE_DESCRIPTIONS = OUTLET_DESCRIPTIONS | {"التقرير", "البيان", "المصدر", "الدراسه"}
@@ -74,6 +76,9 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
         # content before the cue: from the clause's start to the cue
         cstart = _clause_start(toks, i, unit_out)
         content = trim_span(state, toks[cstart].start, toks[i].start) if cstart < i else None
+        inside = _parenthetical_clause(state, toks, i, end, cstart, unit_out)
+        if inside is not None:
+            content = inside
         # a trailing "وفقاً لرويترز" on a verb statement credits that statement
         if unit_out and is_outlet_name(speaker.text) and unit_out[-1][0] >= 0:
             ci, prev_st, cend = unit_out[-1]
@@ -123,6 +128,35 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
     if not embedded:  # "«… وفقا لتقارير الأمم المتحدة …»، موضحا": the minister goes on
         state.last = said_of(st)
     return end
+
+
+def _parenthetical_clause(state: ReadingState, toks: list[Token], i: int, end: int, cstart: int,
+                          unit_out: list[tuple[int, Statement, int]]) -> Span | None:
+    """The clause around a source phrase set between commas inside it ("وقد أثارت هذه
+    الحوارات، بحسب المصادر المطلعة، مخاوف تتعلق بالأمن القومي"): from the clause's start
+    (after the last comma before the phrase) to the clause's end, across the phrase. A
+    statement before whose content ran into the clause, up to the phrase, runs on to its end."""
+    if i < 2 or not (toks[i - 1].punct and toks[i - 1].raw in {"،", ","}):
+        return None
+    if end + 1 >= len(toks) or not (toks[end].punct and toks[end].raw in {"،", ","}):
+        return None
+    after = toks[end + 1]
+    if after.punct or after.cue is not None or end + 1 in state.stops or after.f in CONTRAST \
+            or source_phrase_head(toks, end + 1) is not None:
+        return None
+    start = next((k + 1 for k in range(i - 2, cstart - 1, -1) if toks[k].punct and toks[k].raw in {"،", ","}), cstart)
+    if start >= i - 1 or any(t.cue is not None for t in toks[start:i - 1]):
+        return None
+    cend, _ = content_end(toks, end + 1, False, state.stops)
+    content = trim_span(state, toks[start].start, toks[cend - 1].end)
+    if content is None:
+        return None
+    for n, (ci, before, ce) in enumerate(unit_out):
+        if before.content.start < content.start < before.content.end <= toks[i - 1].start:
+            # "زعمت الصحيفة أن …، وقد أثارت هذه الحوارات، بحسب المصادر، مخاوف …": the outer
+            # content runs on across the phrase (guideline §3.1), which it embeds
+            unit_out[n] = (ci, replace(before, content=span_of(state, before.content.start, content.end)), max(ce, cend))
+    return content
 
 
 def _content_before(toks: list[Token], i: int) -> bool:

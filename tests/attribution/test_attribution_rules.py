@@ -153,3 +153,18 @@ def test_translated_narration_is_the_originals() -> None:
     assert narrated[0].speaker_type == "outlet" and narrated[0].resolved_from_context and narrated[0].stance == "assert"
     assert format_chain(chain(narrated[0])) == "القدس العربي ← وول ستريت جورنال"
     assert format_chain(chain(sts[-1])) == "القدس العربي ← وول ستريت جورنال ← مسؤولون"
+
+
+def test_source_phrase_between_commas_inside_a_clause() -> None:
+    """"وقد أثارت هذه الحوارات، بحسب المصادر المطلعة، مخاوف …": the phrase interrupts the
+    clause it sources; the content is the clause on both sides of it, and the report's
+    content before runs on across it, so the sources reach us through the report."""
+    sts = _statements("زعمت صحيفة “وول ستريت جورنال” الأميركية أن إيلون ماسك على تواصل مستمر مع الرئيس الروسي "
+                      "فلاديمير بوتين منذ أواخر عام 2022، وقد أثارت هذه الحوارات، بحسب المصادر المطلعة، مخاوف تتعلق "
+                      "بالأمن القومي عند المسؤولين الأميركيين.")
+    paper, sources = sts
+    assert paper.content.text.endswith("عند المسؤولين الأميركيين")
+    assert sources.speaker.text == "المصادر المطلعة"
+    assert sources.content.text == ("وقد أثارت هذه الحوارات، بحسب المصادر المطلعة، مخاوف تتعلق بالأمن القومي "
+                                    "عند المسؤولين الأميركيين")
+    assert format_chain(chain(sources)) == "صحيفة “وول ستريت جورنال” الأميركية ← المصادر المطلعة"
