@@ -20,6 +20,9 @@ _PREP_OF = {"أشار": "الي", "لفت": "الي", "نوه": "الي", "كش�
             "أرجع": "", "عزا": ""}
 
 
+# words that link a following clause ("، حيث نقلت عن …", "، إذ قال …", "، كما أكد …")
+_CLAUSE_LINKS = frozenset({"حيث", "اذ", "كما"})
+
 # nouns that govern عن themselves ("شريطة عدم الكشف عن هويته"): that عن opens no content
 _TAKES_AN = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف"})
 
@@ -105,10 +108,27 @@ def trim_span(state: ReadingState, start: int, end: int) -> Span | None:
     return span_of(state, start, end)
 
 
+def _reports_speech(toks: list[Token], k: int) -> bool:
+    """Whether the cue verb at ``k`` opens reported speech: a complementizer, colon,
+    quotation or the عن of a relay follows within its clause ("حيث نقلت عن … أنهم"; not
+    "حيث يعتبر الميناء المنفذ الوحيد", "حيث تبلغ الليلة نحو 350 دولارا")."""
+    for t in toks[k + 1:k + 12]:
+        if t.raw in OPEN_QUOTES or t.raw == ":" or t.f in COMP_BARE or COMP_PRONOUN.match(t.f) or t.f == "عن":
+            return True
+        if t.punct:
+            return False
+    return False
+
+
 def boundary_stops(toks: list[Token]) -> list[int]:
     """Token indices where a following cue clause starts (a content never runs across)."""
     stops = []
+    depth = 0  # inside «…» / “…”
     for k, t in enumerate(toks):
+        if t.raw in ("«", "“"):
+            depth += 1
+        elif t.raw in ("»", "”") and depth:
+            depth -= 1
         if t.punct or k == 0:
             continue
         prev = toks[k - 1]
@@ -118,6 +138,10 @@ def boundary_stops(toks: list[Token]) -> list[int]:
             cue = None  # "، ونقل رسائل …": carrying messages, no relayed speech
         phrase = source_phrase_head(toks, k)
         after_comma = prev.punct and prev.raw in {"،", ",", "؛", ";", "-", "–", "—", "(", ")"}
+        if after_comma and not depth and t.f in _CLAUSE_LINKS and k + 1 < len(toks) and toks[k + 1].cue is not None \
+                and toks[k + 1].cue.kind == "verb" and _reports_speech(toks, k + 1):
+            stops.append(k - 1)  # "…، حيث نقلت عن العديد من المسؤولين أنهم …": the same source goes on
+            continue
         if after_comma and (t.f in CONTRAST or t.f == "غير" and k + 1 < len(toks) and toks[k + 1].f in COMP_BARE):
             stops.append(k - 1)  # "، غير أن ماسك نفى": a contrasting clause
             continue

@@ -168,3 +168,22 @@ def test_source_phrase_between_commas_inside_a_clause() -> None:
     assert sources.content.text == ("وقد أثارت هذه الحوارات، بحسب المصادر المطلعة، مخاوف تتعلق بالأمن القومي "
                                     "عند المسؤولين الأميركيين")
     assert format_chain(chain(sources)) == "صحيفة “وول ستريت جورنال” الأميركية ← المصادر المطلعة"
+
+
+def test_relay_clause_inside_a_source_phrase_content() -> None:
+    """"وبحسب الصحيفة فإن …، حيث نقلت عن العديد من مسؤولي البيت الأبيض أنهم …": the
+    paper's content ends before the clause in which it goes on to relay its sources; the
+    officials are quoted through the paper. "، حيث يعتبر الميناء المنفذ الوحيد" (is
+    considered) opens no such clause."""
+    sts = _statements("أفادت صحيفة “وول ستريت جورنال” أن ماسك على اتصال مع بوتين. وبحسب الصحيفة فإن معرفة اتصالات ماسك "
+                      "بالكرملين يبدو كسرّ محفوظ بعناية في الحكومة الأميركية، حيث نقلت عن العديد من مسؤولي البيت الأبيض "
+                      "أنهم لم يكونوا على علم بها.")
+    paper, officials = sts[1:]
+    assert paper.content.text == "معرفة اتصالات ماسك بالكرملين يبدو كسرّ محفوظ بعناية في الحكومة الأميركية"
+    assert (officials.speaker.text, officials.cue.text, officials.content.text) == (
+        "العديد من مسؤولي البيت الأبيض", "نقلت", "أنهم لم يكونوا على علم بها")
+    assert format_chain(chain(officials)) == "صحيفة “وول ستريت جورنال” ← العديد من مسؤولي البيت الأبيض"
+    sts = _statements("وأشارت المصادر إلى أن المقاومة تسعى إلى السيطرة على ميناء المخاء، حيث يعتبر الميناء المنفذ البحري "
+                      "الوحيد لمحافظة تعز.")
+    assert [s.content.text for s in sts] == [
+        "المقاومة تسعى إلى السيطرة على ميناء المخاء، حيث يعتبر الميناء المنفذ البحري الوحيد لمحافظة تعز"]
