@@ -20,7 +20,7 @@ from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.via import addressee_link, via_for
 from riwaya.attribution.wordclasses import (
     CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, JUDGING_LEMMAS, NP_OBJECT_LEMMAS,
-    NEVER_SPEAKERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
+    KANA_FORMS, NEVER_SPEAKERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
     SPEAKER_STOP, TIME)
 from riwaya.model import Link, Span, Statement
 
@@ -120,6 +120,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
             # "… "سخيفة" وقال إن …": a subject never stands before a و-prefixed verb
             conj = tok.f[:1] in "وف" and lookup_folded(tok.f[1:]) is not None
             before = None if prev_clause_initial or conj else speaker_before(toks, i)
+            if before is None and not prev_clause_initial and not conj:
+                before = _subject_after_complementizer(state, toks, i)
             report = report_object(toks, i) if before is None and tok.f[:1] in "يت" else None
             if report is not None:
                 # "نفى الكرملين تقريراً لصحيفة …، الجمعة، يفيد بأن …": the report says it
@@ -301,8 +303,57 @@ def _unit_antecedent(state: ReadingState, cue: Cue, same_unit: list[Statement], 
     return None
 
 
+def _subject_after_complementizer(state: ReadingState, toks: list[Token], i: int) -> int | None:
+    """Start of a subject running from a complementizer to the verb at ``i`` ("ورد أن أحد
+    الأشخاص المطلعين على المحادثات قال"), when it is a source's description (anonymous,
+    official, organization, outlet, document): a noun phrase with a prepositional
+    affiliation, which :func:`speaker_before` stops at."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        t = toks[k]
+        if t.punct or t.cue is not None or t.f in RELATIVES or t.f in KANA_FORMS or t.f in _NO_SUBJECT_WORDS:
+            return None  # "أن بعض المناطق التي كانت تعتبر", "أن الرئيس هو من كشف"
+        if t.f in COMP_BARE:
+            if k + 2 > i - 1 or toks[k + 1].f in SPEAKER_STOP:
+                return None  # one word: speaker_before's to judge
+            phrase = state.article.text[toks[k + 1].start:toks[i - 1].end]
+            return k + 1 if speaker_type(phrase) in {"anonymous", "official", "organization", "outlet", "document"} else None
+    return None
+
+
+# "it was reported" (قيل, "it was said", is a rumour, no report)
+_NO_SUBJECT_WORDS = frozenset({"هو", "هي", "هم", "هما", "ما", "مما", "من", "لم", "لا", "لن", "قد"})
+
+_REPORTEDLY = frozenset({"ورد", "وورد", "افيد", "وافيد"})
+
+
+def _reported_at(state: ReadingState, toks: list[Token], i: int, unit_out: list[tuple[int, Statement, int]]) -> int | None:
+    """"ورد أن …", "أُفيد بأن …" (it was reported that): a report the sentence
+    does not name, i.e. the one the article is about (the news outlet it names most, as for
+    "وفقًا لتقرير"); its speaker is the passive verb, standing for that outlet. A
+    statement inside the clause ("ورد أن أحد المطلعين قال: …") reaches us through it.
+    With no outlet named in the article the report is unknown: no statement."""
+    refers = referent(state, "تقرير")
+    if refers is None:
+        return None
+    cstart = i + 2
+    if cstart >= len(toks):
+        return None
+    cend, _ = content_end(toks, cstart, False, state.stops)
+    content = trim_span(state, toks[cstart].start, toks[cend - 1].end) if cend > cstart else None
+    if content is None:
+        return None
+    cue_span = span_of(state, toks[i].start, toks[i].end)
+    via = via_for(state, cue_span, "document", [], toks, i, unit_out)
+    st = with_stance(Statement(cue_span, "document", cue_span, "assert", content, via,
+                               sentence_index(state, toks[i].start), None, False, refers))
+    unit_out.append((i, st, cend))
+    return i + 1
+
+
 def _passive_at(state: ReadingState, toks: list[Token], i: int, cue: Cue, unit_out: list[tuple[int, Statement, int]]) -> int | None:
     """"وجاء في التقرير أن …", "وورد في البيان: …": the document speaks."""
+    if i + 2 < len(toks) and toks[i].f in _REPORTEDLY and toks[i + 1].f in COMP_BARE:
+        return _reported_at(state, toks, i, unit_out)
     if i + 2 >= len(toks) or toks[i + 1].f != "في":
         return None
     j = i + 2

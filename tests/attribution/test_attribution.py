@@ -35,12 +35,13 @@ def _extent(article: Article, st: Any, others: list[Any]) -> str:
     A speaker is the statement's own only when nothing of another statement lies between
     it and the cue: in "اعترف ماسك بأنه …، وقال على منصة إكس إن …" the second statement is
     "وقال … إن …", not the whole sentence from "ماسك" on (it would cover the first one's
-    words too and be taken for it)."""
+    words too and be taken for it). A statement whose content holds both speaker and cue
+    embeds this one ("ورد أن أحد المطلعين قال"): it lies around, not between."""
     spans = [st.content] + ([st.cue] if st.cue.text else [])
     if st.speaker.text and not st.resolved_from_context:
         lo = min(st.speaker.start, st.cue.start if st.cue.text else st.content.start)
         hi = max(st.speaker.end, st.cue.end if st.cue.text else st.content.start)
-        if not any(sp.text and sp.start < hi and lo < sp.end
+        if not any(sp.text and sp.start < hi and lo < sp.end and not (o.content.start <= lo and hi <= o.content.end)
                    for o in others if o is not st for sp in (o.cue, o.content)):
             spans.append(st.speaker)
     start, end = min(sp.start for sp in spans), max(sp.end for sp in spans)
@@ -136,12 +137,12 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
           f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
           f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
-    # floors at what is reached (measured 78 / 77 / 71 / 77 / 70 of 95; 73 / 63 / 61 / 60 / 52
+    # floors at what is reached (measured 80 / 79 / 72 / 79 / 71 of 95; 73 / 63 / 61 / 60 / 52
     # before the agreement, no-comment, translated-narration and source-phrase rules; before
     # issue 5's second pass 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading
     # of a relay's own narration as a statement, which the guideline (§3.4) does not label,
     # and its stance `other` for remarks and reasons (§10).
-    assert n["found"] >= 78 and n["speaker"] >= 77 and n["stance"] >= 71 and n["chain"] >= 77 and n["all"] >= 70
+    assert n["found"] >= 80 and n["speaker"] >= 79 and n["stance"] >= 72 and n["chain"] >= 79 and n["all"] >= 71
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:

@@ -187,3 +187,19 @@ def test_relay_clause_inside_a_source_phrase_content() -> None:
                       "الوحيد لمحافظة تعز.")
     assert [s.content.text for s in sts] == [
         "المقاومة تسعى إلى السيطرة على ميناء المخاء، حيث يعتبر الميناء المنفذ البحري الوحيد لمحافظة تعز"]
+
+
+def test_reportedly_with_a_nested_speaker() -> None:
+    """"ورد أن أحد الأشخاص المطلعين على المحادثات قال: «…»": the passive is a report the
+    sentence does not name, the one the article is about (the outlet it names most, as for
+    "وفقًا لتقرير"); the subject after أن, affiliation and all, speaks through it. With no
+    outlet named there is no report to point to, and the speaker alone is left."""
+    sts = _statements("أفادت صحيفة وول ستريت جورنال أن ماسك تواصل مع بوتين. ومع ذلك، ورد أن أحد الأشخاص المطلعين على "
+                      "المحادثات قال: “إنهم لا يحبون ذلك”، في إشارة إلى أفكار الحكومة الأمريكية.")
+    report, person = sts[1:]
+    assert (report.cue.text, report.speaker_type, report.speaker_refers_to) == ("ورد", "document", "وول ستريت جورنال")
+    assert (person.speaker.text, person.speaker_type, person.content.text) == (
+        "أحد الأشخاص المطلعين على المحادثات", "anonymous", "إنهم لا يحبون ذلك")
+    assert format_chain(chain(person)) == "وول ستريت جورنال ← أحد الأشخاص المطلعين على المحادثات"
+    sts = _statements("ومع ذلك، ورد أن أحد الأشخاص المطلعين على المحادثات قال: “إنهم لا يحبون ذلك”.")
+    assert [(s.speaker.text, s.via_texts) for s in sts] == [("أحد الأشخاص المطلعين على المحادثات", ())]
