@@ -23,6 +23,9 @@ _PREP_OF = {"أشار": "الي", "لفت": "الي", "نوه": "الي", "كش�
 # words that link a following clause ("، حيث نقلت عن …", "، إذ قال …", "، كما أكد …")
 _CLAUSE_LINKS = frozenset({"حيث", "اذ", "كما"})
 
+# "while" before a second speech verb: a new clause of the same or another speaker
+_WHILE = frozenset({"بينما", "فيما", "وبينما", "وفيما"})
+
 # nouns that govern عن themselves ("شريطة عدم الكشف عن هويته"): that عن opens no content
 _TAKES_AN = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف"})
 
@@ -141,6 +144,10 @@ def boundary_stops(toks: list[Token]) -> list[int]:
         if after_comma and not depth and t.f in _CLAUSE_LINKS and k + 1 < len(toks) and toks[k + 1].cue is not None \
                 and toks[k + 1].cue.kind == "verb" and _reports_speech(toks, k + 1):
             stops.append(k - 1)  # "…، حيث نقلت عن العديد من المسؤولين أنهم …": the same source goes on
+            continue
+        if t.f in _WHILE and not depth and k + 1 < len(toks) and toks[k + 1].cue is not None \
+                and toks[k + 1].cue.kind == "verb" and _reports_speech(toks, k + 1):
+            stops.append(k - 1 if after_comma else k)  # "… بأنه “قائد الصناعة” بينما شددت على أن …"
             continue
         if after_comma and (t.f in CONTRAST or t.f == "غير" and k + 1 < len(toks) and toks[k + 1].f in COMP_BARE):
             stops.append(k - 1)  # "، غير أن ماسك نفى": a contrasting clause

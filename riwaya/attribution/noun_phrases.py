@@ -177,7 +177,12 @@ def speaker_quote_start(toks: list[Token], j: int) -> bool:
 
 
 def skip_addressee(toks: list[Token], j: int) -> int:
-    """Skip an addressee written before the speaker ("كشف لـ«عكاظ» مصدر مطلع …")."""
+    """Skip an addressee written before the speaker ("كشف لـ«عكاظ» مصدر مطلع …", "وقال له
+    الأمين «…»")."""
+    if j + 1 < len(toks) and toks[j].f in {"له", "لها", "لهم", "لهما"} and not toks[j + 1].punct \
+            and toks[j + 1].f not in SPEAKER_STOP and toks[j + 1].cue is None and not COMP_PRONOUN.match(toks[j + 1].f) \
+            and not toks[j + 1].f.startswith("ب") and not (len(toks[j + 1].f) > 3 and toks[j + 1].f.endswith("ا")):
+        return j + 1  # not a manner ("قالت له بغيظ", "قال لها محاولا …")
     if j >= len(toks) or not toks[j].raw.startswith("ل") or toks[j].f.startswith(("لا", "لم", "لن")):
         return j
     k = j + 1 if toks[j].raw in {"لـ", "ل"} else j

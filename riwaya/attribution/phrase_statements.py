@@ -81,13 +81,17 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
             content = inside
         # a trailing "وفقاً لرويترز" on a verb statement credits that statement
         if unit_out and is_outlet_name(speaker.text) and unit_out[-1][0] >= 0:
-            ci, prev_st, cend = unit_out[-1]
+            # it credits the sentence: every statement before it ("ووصفته بأنه …" and
+            # "بينما شددت على أن …"، بحسب الصحيفة)
             link = Link(speaker.text, speaker, referent(state, speaker.text), "relay")
-            credits = [lk for lk in prev_st.via if lk.kind == "credit"]
-            rest = [lk for lk in prev_st.via if lk.kind != "credit"]
-            if not any(same_outlet(lk.text, link.text) for lk in credits):
-                credits.append(link)
-            unit_out[-1] = (ci, with_via(prev_st, tuple(credits + rest)), cend)
+            for n, (ci, prev_st, cend) in enumerate(unit_out):
+                if prev_st.content.start >= toks[i].start:
+                    continue
+                credits = [lk for lk in prev_st.via if lk.kind == "credit"]
+                rest = [lk for lk in prev_st.via if lk.kind != "credit"]
+                if not any(same_outlet(lk.text, link.text) for lk in credits):
+                    credits.append(link)
+                unit_out[n] = (ci, with_via(prev_st, tuple(credits + rest)), cend)
             if not state.out and toks[i].start < state.lead_end and not any(
                     same_outlet(c.text, link.text) for _, c in state.credits):
                 # the lead's credit ("كشف تقرير …، وفقاً لوكالة أنباء الجزيرة") is the

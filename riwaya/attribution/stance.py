@@ -17,9 +17,10 @@ _DENY_MARKERS = re.compile(
 
 
 # limiting reported contacts to one ("كان له اتصال واحد", "أجريا مكالمة هاتفية واحدة فقط",
-# "الاتصال الوحيد الذي أجراه"): the answer to a report of many is a denial of it
+# "الاتصال الوحيد الذي أجراه"): the answer to a report of many is a denial of it; "once in
+# a generation" ("مرة واحدة في الجيل") is praise, no count
 _RESTRICTION_DENY = re.compile(
-    r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
+    r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)(?! في (?:ال)?(?:جيل|عمر|قرن|حياه|العام|السنه))|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
 
 
 # "did not respond to requests for comment", "declined to comment": reports no claim

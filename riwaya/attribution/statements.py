@@ -41,7 +41,7 @@ from riwaya.attribution.phrase_statements import statement_at_phrase
 from riwaya.attribution.reading import ReadingState, sentence_index, span_of
 from riwaya.attribution.speakers import anonymous_count
 from riwaya.attribution.tokens import OPEN_QUOTES, split_units, Token, tokenize
-from riwaya.attribution.verb_statements import statement_at_verb
+from riwaya.attribution.verb_statements import mention_at_speech_act, statement_at_verb
 from riwaya.attribution.via import publisher_name, reporting_outlet
 from riwaya.model import Article, Link, Statement
 
@@ -118,6 +118,8 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
             continue
         made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_phrase(state, toks, i, unit_out, entity_spans) \
             or statement_at_verb(state, toks, i, unit_out, entity_spans)
+        if not made and tok.cue is None:
+            mention_at_speech_act(state, toks, i, unit_out)
         i = made if made else i + 1
     if not unit_out and state.translation is not None:
         narrated = narration_statement(state, toks, ustart, uend)

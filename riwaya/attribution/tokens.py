@@ -47,7 +47,37 @@ def split_units(text: str) -> list[tuple[int, int]]:
         _add_unit(text, start, end, units)
         start = m.end()
     _add_unit(text, start, len(text), units)
-    return units
+    return _join_false_ends(text, units)
+
+
+_PAIRS = (("«", "»"), ("“", "”"))
+
+
+def _join_false_ends(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a unit ended by a stray stop after a closed quotation ("… وإنهاء الحرب”. في
+    أوكرانيا”، بحسب الصحيفة.": a machine translation's misplaced mark) to the next one
+    when that one closes, within its first words, a quotation it never opened and the first
+    left none open: the sentence goes on. A quotation left open and closed in the next unit is a quotation
+    spanning sentences, not this.
+
+    >>> t = "وشددت على أن ترامب “سيعيد السلام”. في أوكرانيا”، بحسب الصحيفة. وقال آخر."
+    >>> [t[s:e] for s, e in split_units(t)][0]
+    'وشددت على أن ترامب “سيعيد السلام”. في أوكرانيا”، بحسب الصحيفة.'
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in units:
+        if out:
+            pstart, pend = out[-1]
+            prev = text[pstart:pend]
+            head = text[start:end]
+            if prev.endswith(("”.", "».")) and "\n" not in text[pend:start] \
+                    and all(prev.count(o) == prev.count(c) for o, c in _PAIRS) \
+                    and any(c in head and (o not in head or head.index(c) < head.index(o))
+                            and len(head[:head.index(c)].split()) <= 4 for o, c in _PAIRS):
+                out[-1] = (pstart, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _add_unit(text: str, start: int, end: int, units: list[tuple[int, int]]) -> None:

@@ -5,7 +5,7 @@ the content and its stance.
 
 from __future__ import annotations
 
-from riwaya.attribution.agreement import agrees, said_of
+from riwaya.attribution.agreement import agrees, said_of, speaker_features
 from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
 from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
@@ -301,6 +301,39 @@ def _unit_antecedent(state: ReadingState, cue: Cue, same_unit: list[Statement], 
         if cue.lemma == "نقل" or agrees(cue, said.feminine, said.plural):  # "ونقلت عنه وكالة": the relay's verb
             return said, resolved
     return None
+
+
+# performative speech acts (guideline §3.4: praise, thanks, welcome, congratulation): no
+# statement, but their subject is who a following "ووصفته بأنه …" goes on with
+_SPEECH_ACTS = frozenset(fold(w) for w in (
+    "أشاد أشادت يشيد تشيد أثنى أثنت يثني تثني رحب رحبت يرحب ترحب هنأ هنأت يهنئ تهنئ").split())
+
+
+def mention_at_speech_act(state: ReadingState, toks: list[Token], i: int, unit_out: list[tuple[int, Statement, int]]) -> None:
+    """"أشادت حملة ترامب بالرئيس التنفيذي لشركة تسلا ووصفته بأنه …": praise is no
+    statement, but its subject is remembered (a clause subject) for the zero-subject verb
+    that follows."""
+    tok = toks[i]
+    word = tok.f[1:] if tok.f[:1] in "وف" and tok.f[1:] in _SPEECH_ACTS else tok.f
+    if word not in _SPEECH_ACTS or i + 1 >= len(toks):
+        return
+    prev = toks[i - 1] if i > 0 else None
+    if not (prev is None or prev.punct and prev.raw not in CLOSE_QUOTES or prev.f in CLAUSE_OPENERS):
+        return
+    j = i + 1
+    if toks[j].punct or toks[j].f in SPEAKER_STOP or toks[j].f[:1] == "ب":
+        return
+    end = noun_phrase_end(toks, j, max_words=6)
+    end = next((k for k in range(j + 1, end) if toks[k].f.startswith("بال") or toks[k].raw.startswith("بـ")
+                or toks[k].f in {"به", "بها", "بهم", "بهما"}), end)
+    if end <= j:
+        return  # "بالرئيس التنفيذي": what is praised, after the subject
+    subject = strip_quotes(state, span_of(state, toks[j].start, toks[end - 1].end))
+    stype = speaker_type(subject.text, state.article.text)
+    feminine, plural = speaker_features(subject.text, stype, Cue("", "verb", "assert", feminine=word[:1] == "ت" or word.endswith("ت")),
+                                        verb_first=True)
+    state.mentions.append((tok.start, Said(subject, stype, via_for(state, subject, stype, [], toks, i, unit_out),
+                                           referent(state, subject.text), feminine, plural)))
 
 
 def _subject_after_complementizer(state: ReadingState, toks: list[Token], i: int) -> int | None:

@@ -203,3 +203,26 @@ def test_reportedly_with_a_nested_speaker() -> None:
     assert format_chain(chain(person)) == "وول ستريت جورنال ← أحد الأشخاص المطلعين على المحادثات"
     sts = _statements("ومع ذلك، ورد أن أحد الأشخاص المطلعين على المحادثات قال: “إنهم لا يحبون ذلك”.")
     assert [(s.speaker.text, s.via_texts) for s in sts] == [("أحد الأشخاص المطلعين على المحادثات", ())]
+
+
+def test_praise_subject_and_a_stray_stop_inside_a_quotation() -> None:
+    """004's machine-translated "… وإنهاء الحرب”. في أوكرانيا”، بحسب الصحيفة.": the stop
+    before a mark that closes nothing is no sentence end, so "بحسب الصحيفة" credits the
+    whole sentence. Praise (أشادت) is no statement, but its subject goes on in
+    "ووصفته بأنه …" and "بينما شددت على أن …"; "مرة واحدة في الجيل" is praise, no denial."""
+    sts = _statements("أفادت صحيفة وول ستريت جورنال أن ماسك تواصل مع بوتين. عندما سُئلت حملة ترامب عن علاقات ماسك "
+                      "ببوتين، أشادت حملة ترامب بالرئيس التنفيذي لشركة تسلا ووصفته بأنه “قائد الصناعة الذي يحدث مرة "
+                      "واحدة في الجيل” بينما شددت على أن ترامب “سيعيد تأسيس سلامه من خلال السياسة الخارجية القوية لردع "
+                      "العدوان الروسي وإنهاء الحرب”. في أوكرانيا”، بحسب الصحيفة.")
+    described, stressed = sts[1:]
+    assert [(s.speaker.text, s.speaker_type, s.cue.text, s.stance) for s in (described, stressed)] == [
+        ("حملة ترامب", "organization", "ووصفته", "assert"), ("حملة ترامب", "organization", "شددت", "assert")]
+    assert described.content.text == "بأنه “قائد الصناعة الذي يحدث مرة واحدة في الجيل”"
+    assert stressed.content.text.startswith("ترامب “سيعيد") and stressed.content.text.endswith("في أوكرانيا”")
+    assert [format_chain(chain(s)) for s in (described, stressed)] == ["صحيفة وول ستريت جورنال ← حملة ترامب"] * 2
+
+
+def test_addressee_pronoun_before_the_speaker() -> None:
+    """"رحَّب الإمام به وقال له الأمين «…»": له is the addressee, the speaker follows it."""
+    sts = _statements("رحَّب الإمام به وقال له الأمين «أشتهي أن تكون البلاد العربية مستقلة استقلالاً تامًا».")
+    assert [(s.speaker.text, s.cue.text) for s in sts] == [("الأمين", "وقال")]
