@@ -54,6 +54,12 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     said_via: tuple[Link, ...] | None = None
     prev_clause_initial = prev is None or (prev.punct and prev.raw not in CLOSE_QUOTES) or prev.f in CLAUSE_OPENERS
     j = i + 1
+    garbled = _quoted_cue(toks, i)
+    if garbled:
+        # '"وأضاف" تحدثا (...) عن تكنولوجيا المستقبل.': a cue word set in quotation marks of
+        # its own at the head of a sentence (scraping debris) is the cue, and the rest the speech
+        prev_clause_initial = True
+        j = i + 2
     if cue.kind == "participle":
         outer = [st for _, st, _ in unit_out if not any(o.content.start <= st.cue.start < o.content.end for _, o, _ in unit_out if o is not st)]
         src = outer[-1] if outer else None
@@ -71,7 +77,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         quoted_name = j < len(toks) and cue.lemma == "نقل" and nxt.raw in OPEN_QUOTES and is_short_quote(toks, j)
         explicit = j < len(toks) and (not nxt.punct or quoted_name) and (nxt.f not in SPEAKER_STOP or demonstrative_speaker(toks, j)) and not COMP_PRONOUN.match(nxt.f) \
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
-        if explicit and cue.lemma == "نقل" and nxt.f == "عن":
+        if explicit and (garbled or cue.lemma == "نقل" and nxt.f == "عن"):
             explicit = False
         if explicit and nxt.f in NEVER_SPEAKERS:
             explicit = False  # "وكان قد وصف الانتقادات بأنها سخيفة": the object, the subject unwritten
@@ -197,7 +203,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     if addressee is not None:
         inner = inner + [addressee]
     limit = min([s for s in stops if s >= p] + [len(toks)])
-    marker = content_marker(toks, p, cue, limit)
+    marker = content_marker(toks, p, cue, limit) if not garbled else (p, "colon")
     if cue.lemma in JUDGING_LEMMAS and has_object_pronoun(tok.f) and p < len(toks) and not toks[p].punct \
             and toks[p].f not in COMP_BARE and not COMP_PRONOUN.match(toks[p].f):
         # "واعتبرها سخيفة", "ووصفه بالمتخصص في الفشل": the judgement on the pronoun object,
@@ -290,6 +296,13 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     if left_open:
         state.open_quote = (said_of(st), OPEN_QUOTES.get(toks[cstart - 1].raw, "»"), st.stance, 1)
     return i + 1
+
+
+def _quoted_cue(toks: list[Token], i: int) -> bool:
+    """Whether the cue at ``i`` stands alone between two quotation marks at the start of
+    its unit, words following ('"وأضاف" تحدثا …')."""
+    return i == 1 and toks[0].raw in OPEN_QUOTES and i + 2 < len(toks) and toks[i + 1].raw in CLOSE_QUOTES \
+        and not toks[i + 2].punct and toks[i].cue is not None and toks[i].cue.kind == "verb" and toks[i].f[:1] == "و"
 
 
 def _unit_antecedent(state: ReadingState, cue: Cue, same_unit: list[Statement], before: int) -> tuple[Said, bool] | None:

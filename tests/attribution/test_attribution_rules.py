@@ -226,3 +226,13 @@ def test_addressee_pronoun_before_the_speaker() -> None:
     """"رحَّب الإمام به وقال له الأمين «…»": له is the addressee, the speaker follows it."""
     sts = _statements("رحَّب الإمام به وقال له الأمين «أشتهي أن تكون البلاد العربية مستقلة استقلالاً تامًا».")
     assert [(s.speaker.text, s.cue.text) for s in sts] == [("الأمين", "وقال")]
+
+
+def test_cue_word_in_quotation_marks_of_its_own() -> None:
+    """000's scraped '"وأضاف" تحدثا (...) عن تكنولوجيا المستقبل.': the marks around the cue
+    are debris; the verb continues Peskov and the rest of the sentence is what he added."""
+    sts = _statements('وأكد بيسكوف أن بوتين "كان له اتصال واحد مع ماسك قبل عام 2022"، "عندما" تحدثا عبر الهاتف. '
+                      '"وأضاف" تحدثا (...) عن تكنولوجيا المستقبل.')
+    added = sts[-1]
+    assert (added.speaker.text, added.cue.text, added.content.text, added.resolved_from_context) == (
+        "بيسكوف", "وأضاف", "تحدثا (...) عن تكنولوجيا المستقبل", True)
