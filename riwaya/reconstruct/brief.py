@@ -9,7 +9,12 @@ nearly repeats one already taken (link strength between any of their sentences â
 ``DISPUTED`` more, so the brief says who disputes what. In a story of several events,
 the best claim of each smaller event (up to a quarter of the brief, larger events
 first) is taken before the rest, so a follow-up is not crowded out; then each pick
-loses ``SAME_VOICE`` per line already quoting the same person. The chosen ones are shown in story order: earlier events first, then lead
+loses ``SAME_VOICE`` per line already quoting the same person, gains ``NEW_ACTOR`` when
+it names a main actor of its event (named in at least half of its articles) that no line
+of the event names yet (Trump's plan for Musk, in a report on Musk and Putin), and loses
+its ``DISPUTED`` bonus when every contradiction it is a side of already has a side in the
+brief. A claim of one sentence is scored with centrality ``LONE_CENTRALITY``, not its
+trivial 1. The chosen ones are shown in story order: earlier events first, then lead
 before background. Each sentence cites every article that carries its claim, says
 how many independent origins back it, and is marked contested when a contradiction
 touches its claim.
@@ -37,6 +42,11 @@ STEM_OVERLAP = 0.5
 #: what each independent origin beyond the first adds (up to two): a claim two parties
 #: attest on their own is surer news than one outlet's relayed report
 CORROBORATED = 0.3
+#: what a line gains by naming a main actor of its event (named in at least half of its
+#: articles) that no line of the event names yet
+NEW_ACTOR = 0.3
+#: the centrality a claim of a single sentence is scored with (its own is 1 by definition)
+LONE_CENTRALITY = 0.5
 _MIN_WORDS = 8
 
 
@@ -59,6 +69,18 @@ def _smaller_events(claims: Sequence[Claim], length: int) -> list[str]:
             articles.setdefault(u.event_id, set()).add(u.article_id)
     ranked = sorted(articles, key=lambda e: (-len(articles[e]), e))
     return ranked[1 : 1 + length // 4]
+
+
+def _main_actors(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """Per event, the names at least half of its articles name: its main actors."""
+    articles: dict[str, set[str]] = {}
+    named: dict[str, dict[str, set[str]]] = {}
+    for claim in claims:
+        for u in claim.units:
+            articles.setdefault(u.event_id, set()).add(u.article_id)
+            for name in u.entities:
+                named.setdefault(u.event_id, {}).setdefault(name, set()).add(u.article_id)
+    return {e: frozenset(x for x, where in named.get(e, {}).items() if len(where) >= max(2, len(articles[e]) / 2)) for e in articles}
 
 
 def _voices(claim: Claim) -> frozenset[str]:
@@ -88,7 +110,9 @@ def claim_score(claim: Claim) -> float:
     lead = 1 - min(x.position for x in claim.units)
     detail = 0.3 * bool(u.numbers) + 0.3 * bool(u.dates) + 0.4 * bool(u.statements) + 0.2 * min(len(u.entities), 3) / 3
     corroborated = CORROBORATED * min(2, len(claim.origins) - 1) if len(claim.origins) > 1 else 0.0
-    return 2.0 * math.log1p(len(claim.articles)) + 1.2 * lead + 0.5 * claim.centrality + detail + corroborated
+    # a claim of one sentence is central to nothing: it counts as a sentence just linked to another
+    central = claim.centrality if len(claim.units) > 1 else LONE_CENTRALITY
+    return 2.0 * math.log1p(len(claim.articles)) + 1.2 * lead + 0.5 * central + detail + corroborated
 
 
 def build_brief(
@@ -101,6 +125,7 @@ def build_brief(
     event_order: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
     contested: dict[str, list[str]] = {}
+    sides = {item["id"]: list(item["claims"]) for item in contradictions}
     for item in contradictions:
         for c in item["claims"]:
             contested.setdefault(c, []).append(item["id"])
@@ -130,8 +155,24 @@ def build_brief(
                 break
     # then best first, each pick discounted by how often its speaker already speaks in the brief
     remaining = [c for c in candidates if c not in chosen]
+
+    def shown_already(claim: Claim) -> bool:
+        # a contradiction one line already shows is told: the bonus goes to one that is not
+        chosen_ids = {c.id for c in chosen}
+        return bool(contested.get(claim.id)) and all(chosen_ids & set(sides[k]) - {claim.id} for k in contested[claim.id])
+
+    main_actors = _main_actors(claims)
+
+    def new_actors(claim: Claim) -> int:
+        # a line naming a main actor of its event that no line of the event names yet tells
+        # the reader more than one more line about the actors already there
+        event = claim.canonical.event_id
+        named = frozenset().union(*(u.entities for c in chosen for u in c.units if u.event_id == event))
+        return len(main_actors.get(event, frozenset()) & claim.canonical.entities - named)
+
     while len(chosen) < length and remaining:
-        best = max(remaining, key=lambda c: (score[c.id] - SAME_VOICE * _voice_repeats(c, chosen), -c.canonical.n))
+        best = max(remaining, key=lambda c: (score[c.id] - SAME_VOICE * _voice_repeats(c, chosen) - DISPUTED * shown_already(c)
+                                             + NEW_ACTOR * min(1, new_actors(c)), -c.canonical.n))  # fmt: skip
         remaining.remove(best)
         take(best)
     rank = {e: k for k, e in enumerate(event_order)}

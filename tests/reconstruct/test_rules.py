@@ -11,7 +11,7 @@ import numpy as np
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
-from riwaya.reconstruct.brief import _smaller_events, _voice_repeats
+from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score
 from riwaya.reconstruct.claims import Claim, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, clause_bounds, distinctive_overlap
@@ -149,6 +149,19 @@ def test_brief_gives_smaller_events_a_line_and_spreads_voices() -> None:
     assert _smaller_events([big, small], 8) == ["e2"]
     assert _voice_repeats(_claim("c3", [b], ["الكرملين"]), [big]) == 1
     assert _voice_repeats(small, [big]) == 0
+
+
+def test_brief_main_actors_and_lone_claims() -> None:
+    """An event's main actors are the names at least half of its articles name (Trump in 3 of
+    5, not Peskov in 1); a claim of one sentence is not scored as perfectly central."""
+    units = [_unit(k, f"a{k}", 0, "ماسك وترامب في الحملة", entities=("ايلون ماسك",) + (("دونالد ترامب",) if k < 3 else ()))
+             for k in range(4)]
+    units.append(_unit(4, "a4", 0, "خبر عن بيسكوف", entities=("دميتري بيسكوف",)))
+    actors = _main_actors([_claim("c1", units[:4], ["x"]), _claim("c2", units[4:], ["y"])])
+    assert actors["e1"] == {normalize_for_matching("ايلون ماسك"), normalize_for_matching("دونالد ترامب")}
+    lone, other = _claim("c1", [units[0]], ["x"]), _claim("c2", [units[0]], ["x"])
+    other.centrality = 0.0  # a lone sentence's own centrality (1 by definition) is not counted
+    assert claim_score(lone) == claim_score(other)
 
 
 def test_one_who_confirms_one_thing_and_denies_another_does_not_contradict_himself() -> None:

@@ -227,7 +227,7 @@ def test_seed_brief_covers(story: dict[str, Any], seeds_gold: dict[str, Any], go
     print(f"\nseeds brief ({len(story['brief'])} sentences): covers {len(covered)} of {len(must)} summary_must_cover items")
     for b in story["brief"]:
         print(f"  {b['id']} [{len(b['articles'])} art, {b['origins']} origin{'s' if b['origins'] != 1 else ''}"
-              f"{', contested' if b['contested'] else ''}] {b['text'][:90]}")
+              f"{', contested' if b['contested'] else ''}] {','.join(sorted(_gold_of(b['cites'], gold_units)))} {b['text'][:80]}")
     assert len(story["brief"]) <= 8
     assert len(covered) >= 7
 
