@@ -180,6 +180,13 @@ class StoryTables:
     def created_seq(self, event_id: str) -> int:
         return int(self._db.execute("SELECT created_seq FROM events WHERE id = ?", (event_id,)).fetchone()[0])
 
+    def began(self, event_id: str) -> date:
+        """The day of the article that founded the event."""
+        row = self._db.execute(
+            "SELECT s.day FROM events e JOIN article_signals s ON s.seq = e.created_seq WHERE e.id = ?", (event_id,)
+        ).fetchone()
+        return date.fromisoformat(row[0])
+
     def story_of(self, event_id: str) -> str:
         return str(self._db.execute("SELECT story_id FROM events WHERE id = ?", (event_id,)).fetchone()[0])
 

@@ -3,8 +3,9 @@
 The score is a logistic regression over a handful of figures that each catch a
 different kind of sameness (embedding cosine of the leads, shingle Jaccard of the
 bodies, shared long sentences, shared rare lead words) and difference (a name or
-figure of one lead that the other article never mentions, the days between them, a
-reaction headline against a report). Its weights live in ``data/pair_model.json``,
+figure of one lead that the other article never mentions, headline words the other
+never uses, who acts in one headline unnamed in the other's lead, the days between
+them, a reaction headline against a report). Its weights live in ``data/pair_model.json``,
 fitted by ``riwaya train clusters`` on labelled pairs, so a probability of 0.5 means
 even odds on that data.
 """
@@ -95,7 +96,10 @@ def subject_mismatch(a: ArticleSignals, b: ArticleSignals) -> int:
     """How many of the two headlines' subjects (who acts) are mostly absent from the
     other article's title and lead: 2 for "المملكة تدين" and "الإمارات تدين" one attack,
     1 where one lead names both actors, 0 when either headline has no subject.
-    The lead, not the whole text: a body often names the other actor in passing."""
+    The lead, not the whole text: a body often names the other actor in passing. Keys
+    are looked up as substrings (الإمارات in الإماراتي), so a subject whose words all
+    occur inside the other lead's names passes as named (الملك سلمان in "الأمير محمد
+    بن سلمان … السمو الملكي")."""
     if not (a.subject_weights and b.subject_weights):
         return 0
     return int(not _mentioned(a.subject_weights, b.lead_matching)) + int(not _mentioned(b.subject_weights, a.lead_matching))

@@ -23,7 +23,7 @@ import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.sentences import split_sentences
-from riwaya.arabic.tokens import match_keys
+from riwaya.arabic.tokens import match_keys, word_tokens
 from riwaya.entities import find_entities
 from riwaya.model import Article
 from riwaya.stories.embeddings import lead_text
@@ -113,11 +113,30 @@ def is_reaction(title: str) -> bool:
     return bool(_REACTION_RE.search(title))
 
 
-#: A headline's verb: the imperfect (يستقبل، تدين، يهنئان) that follows its subject;
-#: not a plural noun of the same shape (تشابكات، تحقيقات).
-_IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}(?<!ات)$")
-_HEADLINE_PUNCTUATION_RE = re.compile(r"[«»\"“”:.،]")
+#: A headline's verb: the imperfect (يستقبل، تدين، يهنئان) that follows its subject. Nouns
+#: of the same shape are not: plurals (تشابكات), verbal nouns تفعيل (تقرير، تفجير، تعيين),
+#: a few function words, months and place names, and listed given names (فيصل، تركي، ياسر).
+_IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}$")
+_NOUN_OF_VERB_SHAPE_RE = re.compile(r"^[وف]?(?:\w+ات|ت\w\wي\w(?:ه|ات)?)$")
+_NOT_VERBS = frozenset(normalize_for_matching(w) for w in "تحت تلك تجاه فيما فيها يوم يناير يونيو يوليو تموز".split())
 _SUBJECT_MAX_WORDS = 4
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    from riwaya.entities.gazetteer import load_gazetteer
+
+    words = load_gazetteer().words
+    return frozenset(words["given"] | words["country"] | words["place"])
+
+
+def _is_headline_verb(word: str) -> bool:
+    return (
+        bool(_IMPERFECT_VERB_RE.match(word))
+        and not _NOUN_OF_VERB_SHAPE_RE.match(word)
+        and word not in _NOT_VERBS
+        and word not in _listed_names()
+    )
 
 
 def headline_subject(title: str) -> tuple[str, ...]:
@@ -128,12 +147,14 @@ def headline_subject(title: str) -> tuple[str, ...]:
     ('ولي', 'ولي', 'العهد')
     >>> headline_subject("«التعاون الإسلامي» تدين جريمة حرق الرضيع"), headline_subject("استشهاد ضابط إماراتي في اليمن")
     (('التعاون', 'الاسلامي'), ())
+    >>> headline_subject("الأمير فيصل بن سلمان يستقبل سفير اليابان"), headline_subject("تقرير يكشف محادثات سرية")
+    (('الامير', 'فيصل', 'بن', 'سلمان'), ('تقرير',))
     >>> headline_subject("مخاوف في واشنطن من تشابكات العلاقة بين بوتين وترامب")
     ()
     """
-    words = _HEADLINE_PUNCTUATION_RE.sub(" ", normalize_for_matching(title)).split()
+    words = [t.text for t in word_tokens(normalize_for_matching(title))]
     for i, word in enumerate(words[: _SUBJECT_MAX_WORDS + 1]):
-        if _IMPERFECT_VERB_RE.match(word):
+        if _is_headline_verb(word):
             return tuple(words[:i])
     return ()
 
