@@ -23,7 +23,13 @@ Contradictions stated without a denial verb (each still rests on a cue):
 * ``opposed`` by juxtaposition — an article answers one source's account with
   another's in the very next sentence, opening with a contrast (ومع ذلك، غير أن، لكن;
   not «في المقابل», which as often adds a confirmation): the article itself sets the
-  two versions against each other.
+  two versions against each other — provided one side negates, denies, restricts (only)
+  or names a difference (two officials' two statements are not two versions), and the
+  answer is not «the same source» telling what came next.
+
+A denial is not set against the same report another outlet carries (one sentence told
+twice), nor against a sentence saying no statement was made; a refusal (رفض) denies
+only a report or charge it names (:func:`riwaya.reconstruct.units.is_denial`).
 
 Embeddings do not separate a claim from its negation; every rule here rests on a cue
 (a deny statement, a number, a date) or on the stance model's own cue features.
@@ -113,7 +119,7 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
     for c in claims:
         for u in c.units:
             by_sentence.setdefault((u.article_id, u.sentence_index), []).append((u, c))
-    asserted = [c for c in claims if c.stance != "deny"]
+    asserted = [c for c in claims if c.stance != "deny" and not all(_no_statement(u) for u in c.supporters)]
     for denial in (c for c in claims if c.stance == "deny" and not _exclusive_only(c)):
         d_idx = [u.n for u in denial.units]
         best: tuple[float, Claim] | None = None
@@ -137,6 +143,12 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
                     if before is not denial and any(st.stance == "assert" for st in x.statements):
                         best, why = (1.0, before), "the sentence reports it before the denial"
                         break
+                if best is None and earlier:
+                    # a clause no statement was read in is the article's own telling
+                    # («وكانت جماعة سلفية اعلنت … انها اطلقت قذيفتي هاون، لكن الوزارة نفت هذا»)
+                    x, before = max(earlier, key=lambda xc: xc[0].clause)
+                    if before is not denial and not x.statements and not _no_statement(x):
+                        best, why = (1.0, before), "the sentence reports it before the denial"
                 for back in (1, 2):
                     if best:
                         break
@@ -174,6 +186,8 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
     from riwaya.attribution.origins import origin_key
 
     theirs = {s for s in unit.stems}
+    if _same_report(denier, unit):
+        return False  # the sentence carries the very report the denier's sentence does
     roots = {matter_key(s) for s in theirs}
     carried = {origin_key(st.speaker.text) for st in unit.statements if is_denial(st)}
     # the denials the sentence itself reports, by what they deny («قال الكاتب إن الشركة نفت
@@ -197,6 +211,21 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
 
 #: share of a denial's stems another denial the sentence reports must hold to be the same denial
 REPORTED_DENIAL_SHARE = 0.6
+#: share of the shorter sentence's content stems two sentences share to be one report told twice
+SAME_REPORT_SHARE = 0.7
+
+
+def _same_report(denier: Unit, unit: Unit) -> bool:
+    """The two sentences are one report carried by two outlets («ولكن الأهلي مستضيف المباراة
+    رفض …» / «ولكن الأهلي مستضيف اللقاء رفض هذا …»): the other sentence shares most of the
+    denier's words, its denial cue among them — it tells of the same denial, it is not
+    what the denial denies."""
+    mine, theirs = _content_stems(denier.text), _content_stems(unit.text)
+    if not mine or not theirs or len(mine & theirs) / min(len(mine), len(theirs)) < SAME_REPORT_SHARE:
+        return False
+    words = {normalize_for_matching(t.text) for t in word_tokens(unit.text)}
+    cues = [normalize_for_matching(st.cue.text).split() for st in denier.statements if is_denial(st) and st.cue is not None]
+    return not cues or any(c and c[-1] in words or (c and c[-1][1:] in words) for c in cues)
 
 
 def _content_stems(text: str) -> set[str]:
@@ -214,6 +243,19 @@ def _negated_head(text: str) -> str | None:
 
 
 _NEGATION_REACH = 10
+
+
+#: «ولم يصدر أي بيان»، «ولم يتسن الحصول على تعقيب»، «رفض التعليق»: the sentence reports that no one said anything
+_NO_STATEMENT = re.compile(
+    r"(?:^|\s)و?لم\s+(?:\S+\s+){0,1}(?:يصدر|تصدر|يتسن|يتسني|يتاح|يعلق|تعلق|يعقب|تعقب|يرد|ترد)(?!\S)"
+    r"|(?:رفض|رفضت|امتنع|امتنعت|يرفض|ترفض)\s+(?:\S+\s+){0,4}?(?:عن\s+)?(?:ال)?(?:تعليق|تعقيب)")
+
+
+def _no_statement(unit: Unit) -> bool:
+    """The sentence reports that a statement was not made or could not be had (no official
+    statement was issued, X could not be reached for comment): it asserts nothing a
+    denial could deny."""
+    return _NO_STATEMENT.search(normalize_for_matching(unit.text)) is not None
 
 
 def _exclusive_only(denial: Claim) -> bool:
@@ -766,6 +808,27 @@ _LATER = re.compile(r"(?:^|\s)(?:تلا|تلاه|تلاها|تلته|تبع|تب
 _LATER_WINDOW = 30
 
 
+_SAME_SOURCE = re.compile(r"(?:المصدر|المصادر|المسؤول|المتحدث|الوكاله|الصحيفه) (?:نفسه|نفسها|ذاته|ذاتها|عينه|عينها)(?!\w)")
+#: words of disagreement that set one version against another without a negation
+_DIFFERENCE = frozenset({"المختلفه", "مختلفه", "الخلاف", "خلاف", "تخالف", "يخالف", "يناقض", "تناقض", "خلافا"})
+
+
+def _same_source(unit: Unit) -> bool:
+    """The sentence is credited to «the same source» (بحسب المصدر نفسه): a voice already
+    telling the story goes on, it does not answer another."""
+    return any(_SAME_SOURCE.search(normalize_for_matching(unit.text[max(0, st.speaker.start - unit.start):][:60]))
+               for st in unit.statements)
+
+
+def _contrary(unit: Unit) -> bool:
+    """The sentence says something is not so, or only so, or differs: a negation, a denial,
+    an exclusive version (الوحيد، فقط) or a word of disagreement (المواقف المختلفة). Without
+    one on either side, a contrast opening («إلا أن …») joins two statements, not two versions."""
+    text = normalize_for_matching(unit.text)
+    words = text.split()
+    return bool(count_hits(words, NEGATION) or unit.denies or _exclusive_in(text) or _DIFFERENCE & set(words))
+
+
 def _main_rank(unit: Unit) -> tuple[int, int]:
     """Which clause of a sentence carries its main statement: the longest content, then the first clause."""
     st = unit.main_statement
@@ -806,5 +869,9 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
             continue  # «إلا أن ألبرايت اعترف …» after Albright's own words: one voice qualifying itself
         if {origin_key(o) for o in a.origins} & {origin_key(o) for o in b.origins}:
             continue
+        if _same_source(ub):
+            continue  # «… بحسب المصدر نفسه»: the source that told the story so far tells what came next
+        if not (_contrary(ua) or _contrary(ub)):
+            continue  # «وقال إردوغان: يجب إدانة الإرهاب» / «إلا أن رئيس الحكومة التركية … أعلن أن …»: two statements, no version against another
         out.append(_item("opposed", [a.id, b.id], [ua], [ub], "the article answers one account with the other («" + ub.text.split()[0] + " …»)"))
     return out

@@ -58,6 +58,20 @@ _DENY_OPENING = re.compile(
     r"|(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)|(?:مره|مكالمه|اتصال|لقاء)(?: \S+)? واحده?(?!\S)")
 #: a denial says so in its cue or in the first words of what it denies
 _DENY_OPENING_WORDS = 12
+_REFUSAL_CUE = re.compile(r"(?:^|\s)(?:و|ف)?(?:رفض|يرفض|ترفض|يرفضون)")
+#: what a refusal must name, in its first words, to deny a report: the report or the charge
+_REFUSED_REPORT = re.compile(
+    r"(?:^|\s)(?:ال|و|وال|ب|بال)?(?:اتهام|ادعاء|مزاعم|مزاعمه|تقرير|تقارير|انباء|اخبار|خبر|روايه|تصريحات|اشاعات|شايعات|صحه)"
+    r"|(?:^|\s)ما (?:ورد|نشر|نشرته|تردد|يتردد|يتداول|تداولته|جاء|ذكر|ذكرته|اورد|اوردته|قيل)(?!\S)")
+_REFUSED_REPORT_WORDS = 4
+
+
+def _refusal(st: Statement) -> bool:
+    """A refusal cue (رفض) whose content names no report or charge: a request or an offer refused."""
+    if st.cue is None or not _REFUSAL_CUE.search(normalize_for_matching(st.cue.text)):
+        return False
+    opening = " ".join(normalize_for_matching(st.content.text).split()[:_REFUSED_REPORT_WORDS])
+    return _REFUSED_REPORT.search(opening) is None and _DENY_OPENING.search(opening) is None
 
 
 def is_denial(st: Statement) -> bool:
@@ -72,11 +86,18 @@ def is_denial(st: Statement) -> bool:
     (True, True)
     >>> is_denial(said("وأشارت", "أنه مقر سري لقناة المسيرة " + "كلمة " * 20 + "لعمل تقارير مفبركة"))
     False
+
+    A refusal (رفض) denies only a report or a charge it names («رفض الاتهامات»، «رفض
+    ما ورد في التقرير»); refusing a request, an offer or a venue («رفض هذا وأصر على عدم
+    خوض المباراة بالجونة»، «رفض التعليق») denies nothing anyone reported.
+
+    >>> is_denial(said("رفض", "هذا")), is_denial(said("ورفضت", "الاتهامات الموجهة إليها"))
+    (False, True)
     """
     if st.stance != "deny":
         return False
     if st.cue is not None and _DENY_CUE.search(normalize_for_matching(st.cue.text)):
-        return True
+        return not _refusal(st)
     opening = " ".join(normalize_for_matching(st.content.text).split()[:_DENY_OPENING_WORDS])
     return _DENY_OPENING.search(opening) is not None
 

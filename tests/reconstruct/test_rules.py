@@ -289,3 +289,42 @@ def test_an_account_and_its_denial_in_two_clauses_of_one_sentence() -> None:
     assert account.cite() == {"article_id": "a1", "sentence_index": 12, "start": 0, "end": len(text), "clause_start": 0, "clause_end": cut - 2}
     found = _within_sentence([_claim("c1", [account], ["بريمر"]), _claim("c2", [denial], ["ماسك"])])
     assert [(k["claims"], k["a"][0]["text"][:4], k["b"][0]["text"][:7]) for k in found] == [(["c1", "c2"], "وكشف", "وقد نفى")]
+
+
+def test_juxtaposition_needs_contrary_content_and_another_voice() -> None:
+    """A contrast opening joins two statements; it sets two versions against each other only
+    when one side negates, denies, restricts or names a difference, and when the answer is
+    not the same source telling what came next (SaudiNewsNet 2015-07-21)."""
+    erdogan = "وقال إردوغان: يجب إدانة الإرهاب بغض النظر عن مصدره"
+    davutoglu = "إلا أن رئيس الحكومة التركية أحمد داود أوغلو أعلن أن العناصر الأولى للتحقيق تفيد بأن داعش يقف وراء الاعتداء"
+    a = _unit(0, "a1", 6, erdogan, statements=(("إردوغان", "وقال", "يجب إدانة الإرهاب بغض النظر عن مصدره", "assert"),))
+    b = _unit(1, "a1", 7, davutoglu, statements=(("رئيس الحكومة التركية أحمد داود أوغلو", "أعلن", "العناصر الأولى للتحقيق تفيد بأن داعش يقف وراء الاعتداء", "assert"),))
+    assert _juxtaposed([_claim("c1", [a], ["إردوغان"]), _claim("c2", [b], ["رئيس الحكومة التركية"])], set()) == []
+    # the same two officials, one of them saying it is not so: two versions
+    c = _unit(1, "a1", 7, "إلا أن رئيس الحكومة التركية أعلن أن داعش لم يقف وراء الاعتداء",
+              statements=(("رئيس الحكومة التركية", "أعلن", "داعش لم يقف وراء الاعتداء", "assert"),))
+    assert [k["claims"] for k in _juxtaposed([_claim("c1", [a], ["إردوغان"]), _claim("c2", [c], ["رئيس الحكومة التركية"])], set())] == [["c1", "c2"]]
+    confessed = "وإثر شكوى تقدمت بها مالكة السيارة أقرت جودي ماغي بأنها نشرت الصورة لكنها نفت نشرها النص"
+    sequel = "لكن التحقيق خلص الى اتهامها قبل ان يحكم عليها غيابيا بدفع غرامة بحسب المصدر نفسه."
+    m = _unit(0, "a1", 3, confessed, statements=(("جودي ماغي", "نفت", "نشرها النص", "deny"),))
+    s = _unit(1, "a1", 4, sequel, statements=(("المصدر", "بحسب", "لكن التحقيق خلص الى اتهامها قبل ان يحكم عليها غيابيا بدفع غرامة", "assert"),))
+    assert _juxtaposed([_claim("c1", [m], ["جودي ماغي"]), _claim("c2", [s], ["المصدر"])], set()) == []
+
+
+def test_a_denial_is_not_the_same_report_a_refusal_or_set_against_no_statement() -> None:
+    """One outlet's copy of a sentence another carries is no denial of it; a refusal of a
+    request denies nothing; a sentence saying no statement was issued asserts nothing to deny."""
+    one = "ولكن الأهلي مستضيف المباراة رفض الاتهامات، وأصر على عدم خوض المباراة بالجونة، ورشح ثلاثة ملاعب أخرى"
+    two = "ولكن الأهلي مستضيف اللقاء رفض الاتهامات وأصر على عدم خوض المباراة بالجونة ورشح ثلاثة ملاعب أخرى"
+    a = _unit(0, "a1", 3, one)
+    b = _unit(1, "a2", 1, two, statements=(("الأهلي مستضيف اللقاء", "رفض", "الاتهامات", "deny"),))
+    claim = _claim("c1", [a, b], ["x"])
+    claim.supporters, claim.deniers = [a], [b]
+    assert _denials([claim], np.ones((2, 2), dtype=np.float32)) == []
+    refused = _unit(1, "a2", 1, "ولكن الأهلي رفض هذا وأصر على عدم خوض المباراة بالجونة",
+                    statements=(("الأهلي", "رفض", "هذا", "deny"),))
+    assert refused.stance == "assert" and not refused.denies
+    silent = _unit(0, "a1", 5, "ولم يصدر أي بيان رسمي من حركة حماس أو وزارة الداخلية حول التفجيرات")
+    denied = _unit(1, "a2", 3, "لكن وزارة الداخلية التابعة للحركة نفت هذا الادعاء",
+                   statements=(("وزارة الداخلية التابعة للحركة", "نفت", "هذا الادعاء", "deny"),))
+    assert _denials([_claim("c1", [silent], ["x"]), _claim("c2", [denied], ["وزارة الداخلية"])], np.ones((2, 2), dtype=np.float32)) == []
