@@ -102,7 +102,7 @@ def subject_mismatch(a: ArticleSignals, b: ArticleSignals) -> int:
     بن سلمان … السمو الملكي")."""
     if not (a.subject_weights and b.subject_weights):
         return 0
-    return int(not _mentioned(a.subject_weights, b.lead_matching)) + int(not _mentioned(b.subject_weights, a.lead_matching))
+    return int(not _mentioned(a.subject_weights, b.lead_match_text)) + int(not _mentioned(b.subject_weights, a.lead_match_text))
 
 
 def _mentioned(weights: tuple[tuple[str, float], ...], text: str) -> bool:

@@ -59,8 +59,8 @@ class ArticleSignals:
     headline_weights: tuple[tuple[str, float], ...] = field(init=False, repr=False)
     #: keys of the headline's subject (:func:`headline_subject`) with their rarity
     subject_weights: tuple[tuple[str, float], ...] = field(init=False, repr=False)
-    #: title and the first words of the body, normalized: where another article's subject is looked up
-    lead_matching: str = field(init=False, repr=False)
+    #: the first ``LEAD_MATCH_WORDS`` words of title and body, normalized: where another article's subject is looked up
+    lead_match_text: str = field(init=False, repr=False)
     reaction: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +68,7 @@ class ArticleSignals:
         self.lead_norm = math.sqrt(sum(self.lead_weights.values()))
         self.headline_weights = tuple((k, term_weight(k)) for k in sorted(headline_keys(self.title)))
         self.subject_weights = tuple((k, term_weight(k)) for k in sorted(headline_keys(" ".join(headline_subject(self.title)))))
-        self.lead_matching = " ".join(self.normalized_text.split(maxsplit=LEAD_MATCH_WORDS)[:LEAD_MATCH_WORDS])
+        self.lead_match_text = " ".join(self.normalized_text.split(maxsplit=LEAD_MATCH_WORDS)[:LEAD_MATCH_WORDS])
         self.reaction = is_reaction(self.title)
 
     def mentions(self, name: str) -> bool:
@@ -215,6 +215,7 @@ def compute_signals(rows: list[tuple[int, Article]], vectors: np.ndarray, defaul
                 seq=seq,
                 id=article.id,
                 outlet=article.outlet,
+                # Undated: the day it is placed, for day gaps and merges alike.
                 day=_day(article.published) or default_day,
                 title=article.title or "",
                 vector=vector.astype(np.float16).astype(np.float32),  # as stored
