@@ -20,18 +20,17 @@ from __future__ import annotations
 from riwaya.attribution.cues import Cue, fold, lookup_word
 from riwaya.attribution.reading import Said
 from riwaya.attribution.speakers import anonymous_count
+from riwaya.attribution.wordclasses import DEMONSTRATIVES
 from riwaya.model import Statement
 
 __all__ = ["agrees", "said_of", "speaker_features", "statement_features"]
-
-_DEMONSTRATIVES = frozenset(fold(w) for w in "هذا هذه هذان هاتان هذين هاتين هؤلاء".split())
 
 
 def speaker_features(speaker: str, stype: str, cue: Cue | None, *, verb_first: bool) -> tuple[bool | None, bool | None]:
     """(feminine, plural) of a speaker phrase, None where unknown; ``cue`` is the verb
     that introduced it and ``verb_first`` whether it stands before the speaker."""
     words = fold(speaker).split()
-    if len(words) > 1 and words[0] in _DEMONSTRATIVES:
+    if len(words) > 1 and words[0] in DEMONSTRATIVES:
         words = words[1:]
     if not words:
         return None, None

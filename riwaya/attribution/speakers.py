@@ -21,6 +21,7 @@ import re
 from functools import cache, lru_cache
 
 from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.attribution.wordclasses import DEMONSTRATIVES
 
 __all__ = ["speaker_type", "anonymous_count", "is_outlet_name", "named_outlet_noun", "NAMED_OUTLETS",
            "OUTLET_DESCRIPTIONS", "PUBLISHERS", "agency_key"]
@@ -68,7 +69,6 @@ _PERSON = _fold_set(
     "الطالب الطالبة المواطن المواطنة الفنان الفنانة الباحث استشاري الاستشاري المحامي محامي الأستاذ أستاذ "
     "السيد السيدة الطفل والد والدة شقيق"
 )
-_DEMONSTRATIVES = _fold_set("هذا هذه هذان هاتان هذين هاتين هؤلاء")
 _ALL_HEADS = _ANONYMOUS | _DOCUMENT | _OUTLET | _ORGANIZATION | _OFFICIAL | _PERSON
 _NUMBER_WORDS = {
     normalize_for_matching(w): n
@@ -128,6 +128,10 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\s\"'«»“”()\[\]،,:.]+", normalize_for_matching(text)) if w not in {"و", "ـ"}]
 
 
+def _phrase_words(speaker: str) -> list[str]:
+    """The words of a speaker phrase, less a leading demonstrative ("هذا الشخص": the noun it points at)."""
+    words = _words(speaker)
+    return words[1:] if len(words) > 1 and words[0] in DEMONSTRATIVES else words
 
 
 def _bare(word: str) -> str:
@@ -187,9 +191,7 @@ def speaker_type(speaker: str, context: str = "") -> str:
     >>> speaker_type("مبروك", "وأرجع فتحي مبروك مدرب الأهلي سبب التعادل")
     'person'
     """
-    words = _words(speaker)
-    if len(words) > 1 and words[0] in _DEMONSTRATIVES:
-        words = words[1:]  # "هذا الشخص": the noun it points at
+    words = _phrase_words(speaker)
     if not words:
         return "person"
     head = _bare(words[0])
@@ -247,9 +249,7 @@ def anonymous_count(speaker: str) -> int | None:
     >>> anonymous_count("3 مسؤولين"), anonymous_count("ثلاثة مصادر"), anonymous_count("مصدران مطلعان")
     (3, 3, 2)
     """
-    words = _words(speaker)
-    if len(words) > 1 and words[0] in _DEMONSTRATIVES:
-        words = words[1:]
+    words = _phrase_words(speaker)
     if not words:
         return None
     head = _bare(words[0])
