@@ -49,7 +49,7 @@ from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
-from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, is_denial
+from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, content_stems, is_denial
 
 DENIAL_ALIGN = 0.45
 #: link strength from which two sentences of a claim are read as reporting one quantity:
@@ -192,12 +192,12 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
     carried = {origin_key(st.speaker.text) for st in unit.statements if is_denial(st)}
     # the denials the sentence itself reports, by what they deny («قال الكاتب إن الشركة نفت
     # مسؤوليتها عن العطل» reports the company's denial, whoever the speaker span names)
-    reported = [_content_stems(denied_matter(unit, st)) for st in unit.statements if is_denial(st)]
+    reported = [set(content_stems(denied_matter(unit, st))) for st in unit.statements if is_denial(st)]
     for st in denier.statements:
         if not is_denial(st) or origin_key(st.speaker.text) in carried:
             continue  # the sentence carries this very denial: it is not what is denied
         matter = denied_matter(denier, st)
-        mine = _content_stems(matter)
+        mine = set(content_stems(matter))
         if any(r and len(mine & r) / max(1, min(len(mine), len(r))) >= REPORTED_DENIAL_SHARE for r in reported):
             continue
         if not mine or len(mine & theirs) / min(len(mine), len(theirs) or 1) < DENIED_MATTER_SHARE:
@@ -220,16 +220,12 @@ def _same_report(denier: Unit, unit: Unit) -> bool:
     رفض …» / «ولكن الأهلي مستضيف اللقاء رفض هذا …»): the other sentence shares most of the
     denier's words, its denial cue among them — it tells of the same denial, it is not
     what the denial denies."""
-    mine, theirs = _content_stems(denier.text), _content_stems(unit.text)
+    mine, theirs = set(denier.stems), set(unit.stems)
     if not mine or not theirs or len(mine & theirs) / min(len(mine), len(theirs)) < SAME_REPORT_SHARE:
         return False
     words = {normalize_for_matching(t.text) for t in word_tokens(unit.text)}
     cues = [normalize_for_matching(st.cue.text).split() for st in denier.statements if is_denial(st) and st.cue is not None]
     return not cues or any(c and c[-1] in words or (c and c[-1][1:] in words) for c in cues)
-
-
-def _content_stems(text: str) -> set[str]:
-    return {m for m in ({light_stem(t.text) for t in word_tokens(text)} - FUNCTION_STEMS) if len(m) > 1}
 
 
 def _negated_head(text: str) -> str | None:

@@ -52,6 +52,16 @@ FUNCTION_STEMS = frozenset(light_stem(w) for w in (
     "كما بين بعد قبل حتى عند منذ خلال أي كل بعض غير وقد وكان وهو وهي هو هي").split())  # fmt: skip
 
 
+def content_stems(text: str) -> list[str]:
+    """Light stems of the content words of ``text``, in order: function words and
+    one-letter stems left out.
+
+    >>> content_stems("وقال إن الكرملين لم ينف التقرير")
+    ['قال', 'كرمل', 'ينف', 'تقرير']
+    """
+    return [s for s in (light_stem(t.text) for t in word_tokens(text)) if s not in FUNCTION_STEMS and len(s) > 1]
+
+
 _DENY_CUE = re.compile(r"(?:^|\s)(?:و|ف)?(?:نف[ىيتوا]|ين?في|تنفي|ينفون|ناف|كذب|يكذب|تكذب|انكر|ينكر|تنكر|رفض|يرفض|ترفض|دحض|يدحض|تدحض)")
 _DENY_OPENING = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|لا اساس|لا صحه|كاذب|مفبرك|شا[يئ]عات|اشاعات|ادعاءات|لا يمت|غير دقيق|سخيف|هراء"
@@ -216,7 +226,7 @@ def article_units(article: Article, event_id: str, first: int, names: Mapping[in
             units.append(Unit(
                 n=first + len(units), article_id=article.id, event_id=event_id, sentence_index=sentence.index,
                 start=start, end=end, text=text, position=sentence.index / total,
-                stems=[s for s in (light_stem(t.text) for t in word_tokens(text)) if s not in FUNCTION_STEMS and len(s) > 1],
+                stems=content_stems(text),
                 entities=frozenset(name(e) for e in article.entities if inside(e)) | quoted,
                 numbers=[x for x in article.numbers if inside(x) and x.value is not None],
                 dates=[d for d in article.dates if inside(d)],
