@@ -25,6 +25,7 @@ from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.sentences import split_sentences
 from riwaya.arabic.tokens import match_keys, word_tokens
 from riwaya.entities import find_entities
+from riwaya.entities.gazetteer import load_gazetteer
 from riwaya.model import Article
 from riwaya.stories.embeddings import lead_text
 from riwaya.stories.fingerprints import minhash_signatures, sentence_hash
@@ -124,8 +125,6 @@ _SUBJECT_MAX_WORDS = 4
 
 @cache
 def _listed_names() -> frozenset[str]:
-    from riwaya.entities.gazetteer import load_gazetteer
-
     words = load_gazetteer().words
     return frozenset(words["given"] | words["country"] | words["place"])
 
