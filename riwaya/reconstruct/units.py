@@ -273,6 +273,12 @@ _CORRELATIVE = re.compile("(?:\u0641\u064a \u062d\u064a\u0646|\u0628\u064a\u0646
 _THEN_CLAUSE = re.compile("\u060c\\s*(?=\u0641[\u0625\u0627]\u0646(?!\\S))")
 #: how far before a reporting cue the comma that opens its clause may be (words)
 _CUE_REACH = 5
+#: a contrast word that opens a second reporting cue's clause with no comma before it
+#: («وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات …»)
+_CONTRAST_BEFORE_CUE = re.compile(
+    "(?<!\\S)[\u0648\u0641]?(?:\u0644\u0643\u0646(?:\u0647|\u0647\u0627|\u0647\u0645)?"
+    "|\u063a\u064a\u0631 [\u0623\u0627]\u0646|[\u0625\u0627]\u0644\u0627 [\u0623\u0627]\u0646"
+    "|\u0628\u064a\u0646\u0645\u0627|\u0641\u064a \u062d\u064a\u0646)(?!\\S)")
 
 
 def clause_bounds(sentence: Sentence, statements: Sequence[Statement]) -> list[tuple[int, int]]:
@@ -283,7 +289,8 @@ def clause_bounds(sentence: Sentence, statements: Sequence[Statement]) -> list[t
     سيما»، «، لذلك»), and after the comma before a
     second reporting cue whose statement begins after the first one's content ends
     («… منذ أواخر عام 2022، قائلاً إنهما ناقشا …»، «… لطلبات التعليق منها، وكان قد وصف
-    …»). Each clause keeps at least ``_MIN_WORDS`` words, or the cut is not made.
+    …»), or before the contrast word that opens such a cue with no comma («… إلى بوتين
+    لكنه نفى …»). Each clause keeps at least ``_MIN_WORDS`` words, or the cut is not made.
 
     >>> from riwaya.model import Sentence
     >>> text = "ولم يعلق ماسك على التقرير إلى الآن، بينما قال المتحدث باسم الكرملين إن الاتصال كان واحدا"
@@ -302,9 +309,12 @@ def clause_bounds(sentence: Sentence, statements: Sequence[Statement]) -> list[t
         if reached > base and cue.start >= reached and st.content.start >= cue.start:
             window = text[max(reached, cue.start - 60) - base:cue.start - base]
             comma = window.rfind("\u060c")
+            contrast = list(_CONTRAST_BEFORE_CUE.finditer(window))
             if comma >= 0 and len(window[comma + 1:].split()) <= _CUE_REACH:
                 cut = cue.start - len(window) + comma + 1
                 cuts.add(cut + len(text[cut - base:]) - len(text[cut - base:].lstrip()))
+            elif contrast and len(window[contrast[-1].start():].split()) <= _CUE_REACH:
+                cuts.add(cue.start - len(window) + contrast[-1].start())
         reached = max(reached, st.content.end, cue.end)
     # a cut never parts a reporting cue from all of its content («وبحسب تقرير …، فإن بوتين بحث …»)
     cuts = {c for c in cuts if not any(cue.end <= c <= st.content.start for cue, st in cued)}

@@ -12,7 +12,7 @@ from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
 from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score
-from riwaya.reconstruct.claims import Claim, entities_agree, same_person
+from riwaya.reconstruct.claims import Claim, _corroborations, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, clause_bounds, distinctive_overlap
 
@@ -259,6 +259,29 @@ def test_a_sentence_with_two_claims_is_cut_into_clauses() -> None:
     assert [c.split()[0] for c in _clauses(silent)] == ["ولم", "بينما"]
     story = "ولم يعلق ماسك على القصة، لكنه قال في الماضي إنه “من السخيف” أن يتم تصنيفه على أنه مدافع عن روسيا."
     assert _clauses(story)[1].startswith("لكنه قال")
+
+
+def test_a_second_cue_after_a_contrast_word_opens_a_clause_without_a_comma() -> None:
+    """000's «وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات …»
+    confirms one claim (Woodward's, a second origin for it) and denies another; a contrast
+    word inside a statement's content («… لكنه …» quoted) is no cut."""
+    peskov = "وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات بينهما بعد مغادرة ترامب منصبه."
+    confirms = _statement(peskov, "بيسكوف", "وأكد", "ترامب أرسل اختبارات كوفيد إلى بوتين")
+    denies = _statement(peskov, "بيسكوف", "نفى", "أي مكالمات بينهما بعد مغادرة ترامب منصبه", "deny")
+    assert _clauses(peskov, confirms, denies) == [peskov[:peskov.index(" لكنه")], peskov[peskov.index("لكنه"):]]
+    woodward = "وذكر كتاب وودورد أن دونالد ترامب أرسل أثناء توليه رئاسة الولايات المتحدة اختبارات كوفيد الى الرئيس الروسي فلاديمير بوتين بشكل سري في العام 2020"
+    book = _unit(0, "a1", 8, woodward, statements=(("كتاب وودورد", "وذكر", woodward[woodward.index("دونالد"):], "assert"),),
+                 speakers=("وودورد",))
+    clause = peskov[:peskov.index(" لكنه")]
+    confirmation = _unit(1, "a1", 9, clause, statements=(("بيسكوف", "وأكد", "ترامب أرسل اختبارات كوفيد إلى بوتين", "assert"),),
+                         speakers=("بيسكوف",))
+    # in a story of a few sentences, as the rare words they share are weighed there
+    others = [_unit(2 + k, "a2", k, text) for k, text in enumerate((WSJ, KREMLIN, MUSK_2022))]
+    units = [book, confirmation, *others]
+    assert _corroborations(units, distinctive_overlap(units)) == [(0, 1)]
+    one = "وقال الوزير إن المفاوضات صعبة لكنها تتقدم ببطء نحو اتفاق نهائي"
+    said = _statement(one, "الوزير", "وقال", "المفاوضات صعبة لكنها تتقدم ببطء نحو اتفاق نهائي")
+    assert _clauses(one, said) == [one]
 
 
 def test_a_cut_never_parts_a_cue_from_its_content_nor_follows_an_addition() -> None:
