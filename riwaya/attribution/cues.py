@@ -135,6 +135,9 @@ _IRREGULAR: dict[str, tuple[tuple[str, ...], str, str]] = {
     "بقوله": (("بقوله", "بقولها", "بقولهم"), "assert", ""),
     # "تشير الصحيفة إلى أن …"; "مما يشير إلى" (which indicates) has no speaker and no clause
     "أشار": (("يشير", "تشير", "يشيرون", "ويشير", "وتشير"), "assert", "clause"),
+    # praise is an expressive (guideline §7); the present "يشيد"/"تشيد" is also "builds"
+    "أشاد": (("أشاد", "أشادت", "أشادوا", "أشادا", "مشيدا", "مشيدة", "مشيدين"), "other", ""),
+    "أثنى": (("أثنى", "أثنت", "أثنوا", "مثنيا", "مثنية"), "other", ""),
     "وصف": (("وصفه", "وصفها", "وصفهم", "ووصفه"), "assert", ""),
 }
 # Passives (ذُكر is written like ذَكر: a passive is read only when nothing names a speaker).

@@ -26,6 +26,16 @@ _RESTRICTION_DENY = re.compile(
 # "did not respond to requests for comment", "declined to comment": reports no claim
 _NO_COMMENT = re.compile(r"(?:^|\s)و?لم (?:يستجب|تستجب|يرد|ترد|يعلق|تعلق)(?!\S)|(?:رفض|امتنع|رفضت|امتنعت) (?:عن )?التعليق")
 
+# an expression of attitude ("أعرب عن أمله/سعادته/بالغ قلقه"، "عبرت عن استيائها"): a
+# feeling noun carrying its owner's pronoun opens the content; like a hope, it reports an
+# attitude, no claim (guideline §7)
+_ATTITUDE_NOUNS = (
+    "أمل تمني تمنيات أمنيت سعادت قلق مخاوف ارتياح استياء استيائ أسف تقدير امتنان شكر فرح حزن غضب انزعاج استغراب دهشت "
+    "تفاؤل تشاؤم خيبت فخر اعتزاز ترحيب تعاطف تضامن إدانت استنكار سخط")
+_ATTITUDE = re.compile(
+    r"^(?:(?:بالغ|عميق|شديد|خالص|كامل) )?(?:" + "|".join(fold(w) for w in _ATTITUDE_NOUNS.split())
+    + r")(?:ه|ها|هم|هما|نا)(?!\S)")
+
 _CATEGORICAL_NEGATION = re.compile(r"(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)")
 
 
@@ -38,12 +48,22 @@ def with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:
         stance = "other"
     elif stance == "assert" and (_DENY_MARKERS.search(folded) or _RESTRICTION_DENY.search(folded)):
         stance = "deny"
-    if stance == "assert" and fold(st.content.text).startswith(("امله", "تمنيه", "امنيته")):
+    if stance == "assert" and expresses_attitude(st.content.text):
         stance = "other"
     if stance == st.stance:
         return st
     return Statement(st.speaker, st.speaker_type, st.cue, stance, st.content, st.via, st.sentence_index,
                      st.anonymous_count, st.resolved_from_context, st.speaker_refers_to)
+
+
+def expresses_attitude(content: str) -> bool:
+    """Whether ``content`` opens with a feeling its speaker expresses ("سعادته بتتويج
+    الفريق"، "عميق أسفه"، "مخاوفه في شأن إشعال فتيل تصعيد نووي").
+
+    >>> expresses_attitude("مخاوفه في شأن إشعال فتيل تصعيد نووي"), expresses_attitude("مخاوف أمنية في واشنطن")
+    (True, False)
+    """
+    return _ATTITUDE.match(fold(content)) is not None
 
 
 def opens_with_categorical_negation(content: str) -> bool:

@@ -274,8 +274,6 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     if cue.lemma == "حذر":
         before_c = toks[cstart - 1].f if cstart > 0 else ""
         prep_kind = "من-ان" if before_c in COMP_BARE or how in {"clause", "quote", "colon"} else None
-    if cue.lemma == "أعرب" and fold(content.text).startswith(("امله", "تمني")):
-        stance = "other"
     st = Statement(speaker, stype, span_of(state, tok.start, tok.end), stance, content, via,
                    sentence_index(state, tok.start), anonymous_count(speaker.text) if stype == "anonymous" else None,
                    resolved, refers)
@@ -316,16 +314,15 @@ def _unit_antecedent(state: ReadingState, cue: Cue, same_unit: list[Statement], 
     return None
 
 
-# performative speech acts (guideline §3.4: praise, thanks, welcome, congratulation): no
+# performative speech acts (guideline §3.4: thanks, welcome, congratulation): no
 # statement, but their subject is who a following "ووصفته بأنه …" goes on with
 _SPEECH_ACTS = frozenset(fold(w) for w in (
-    "أشاد أشادت يشيد تشيد أثنى أثنت يثني تثني رحب رحبت يرحب ترحب هنأ هنأت يهنئ تهنئ").split())
+    "رحب رحبت يرحب ترحب هنأ هنأت يهنئ تهنئ").split())
 
 
 def mention_at_speech_act(state: ReadingState, toks: list[Token], i: int, unit_out: list[tuple[int, Statement, int]]) -> None:
-    """"أشادت حملة ترامب بالرئيس التنفيذي لشركة تسلا ووصفته بأنه …": praise is no
-    statement, but its subject is remembered (a clause subject) for the zero-subject verb
-    that follows."""
+    """"وهنأ أبو تريكة نادي الزمالك بفوزه وقال إن …": a congratulation is no statement,
+    but its subject is remembered (a clause subject) for the zero-subject verb that follows."""
     tok = toks[i]
     word = tok.f[1:] if tok.f[:1] in "وف" and tok.f[1:] in _SPEECH_ACTS else tok.f
     if word not in _SPEECH_ACTS or i + 1 >= len(toks):

@@ -208,18 +208,30 @@ def test_reportedly_with_a_nested_speaker() -> None:
 def test_praise_subject_and_a_stray_stop_inside_a_quotation() -> None:
     """004's machine-translated "… وإنهاء الحرب”. في أوكرانيا”، بحسب الصحيفة.": the stop
     before a mark that closes nothing is no sentence end, so "بحسب الصحيفة" credits the
-    whole sentence. Praise (أشادت) is no statement, but its subject goes on in
+    whole sentence. Praise (أشادت) is a statement of stance other whose subject goes on in
     "ووصفته بأنه …" and "بينما شددت على أن …"; "مرة واحدة في الجيل" is praise, no denial."""
     sts = _statements("أفادت صحيفة وول ستريت جورنال أن ماسك تواصل مع بوتين. عندما سُئلت حملة ترامب عن علاقات ماسك "
                       "ببوتين، أشادت حملة ترامب بالرئيس التنفيذي لشركة تسلا ووصفته بأنه “قائد الصناعة الذي يحدث مرة "
                       "واحدة في الجيل” بينما شددت على أن ترامب “سيعيد تأسيس سلامه من خلال السياسة الخارجية القوية لردع "
                       "العدوان الروسي وإنهاء الحرب”. في أوكرانيا”، بحسب الصحيفة.")
-    described, stressed = sts[1:]
-    assert [(s.speaker.text, s.speaker_type, s.cue.text, s.stance) for s in (described, stressed)] == [
-        ("حملة ترامب", "organization", "ووصفته", "assert"), ("حملة ترامب", "organization", "شددت", "assert")]
+    praised, described, stressed = sts[1:]
+    assert [(s.speaker.text, s.speaker_type, s.cue.text, s.stance) for s in (praised, described, stressed)] == [
+        ("حملة ترامب", "organization", "أشادت", "other"), ("حملة ترامب", "organization", "ووصفته", "assert"),
+        ("حملة ترامب", "organization", "شددت", "assert")]
+    assert praised.content.text == "بالرئيس التنفيذي لشركة تسلا"
     assert described.content.text == "بأنه “قائد الصناعة الذي يحدث مرة واحدة في الجيل”"
     assert stressed.content.text.startswith("ترامب “سيعيد") and stressed.content.text.endswith("في أوكرانيا”")
-    assert [format_chain(chain(s)) for s in (described, stressed)] == ["صحيفة وول ستريت جورنال ← حملة ترامب"] * 2
+    assert [format_chain(chain(s)) for s in sts[1:]] == ["صحيفة وول ستريت جورنال ← حملة ترامب"] * 3
+
+
+def test_expressions_of_attitude_are_other() -> None:
+    """"أعرب/عبّر عن" + a feeling its speaker owns (مخاوفه، سعادته، استيائها) is an
+    expressive like a hope: stance other."""
+    sts = _statements("إذ أعرب ماسك عن مخاوفه في شأن إشعال فتيل تصعيد نووي مع روسيا.")
+    assert [(s.speaker.text, s.stance, s.content.text) for s in sts] == [
+        ("ماسك", "other", "مخاوفه في شأن إشعال فتيل تصعيد نووي مع روسيا")]
+    sts = _statements("كما عبرت بعض الأحزاب عن استيائها من التصريحات التي تحط من الجزائر.")
+    assert [(s.speaker.text, s.stance) for s in sts] == [("بعض الأحزاب", "other")]
 
 
 def test_addressee_pronoun_before_the_speaker() -> None:
