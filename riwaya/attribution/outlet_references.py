@@ -4,15 +4,13 @@ outlet a description (الصحيفة، للمنفذ، التقرير) refers bac
 
 from __future__ import annotations
 
-import re
-
 from riwaya.attribution.cues import fold
 from riwaya.attribution.noun_phrases import noun_phrase_end
 from riwaya.attribution.origins import principal_outlet
 from riwaya.attribution.reading import ReadingState
 from riwaya.attribution.speakers import agency_key, named_outlet_noun, NAMED_OUTLETS
 from riwaya.attribution.tokens import Token
-from riwaya.attribution.wordclasses import OUTLET_NOUN_STARTS, REPORT_HEADS, REPORT_OBJECTS
+from riwaya.attribution.wordclasses import NISBA, OUTLET_NOUN_STARTS, REPORT_HEADS, REPORT_OBJECTS
 
 
 def outlet_noun_prefix(f: str) -> int | None:
@@ -63,8 +61,6 @@ def text_between(state: ReadingState, start: int, end: int) -> str:
 
 _NAME_QUOTES = str.maketrans("", "", "«»“”\"'()")
 
-_NISBA = re.compile(r"^ال\S+(?:يه|يين|يون)$")
-
 
 def _outlet_key(name: str) -> str:
     # as riwaya.stories.relays.outlet_key, without importing the stories package (0.7 s);
@@ -72,7 +68,7 @@ def _outlet_key(name: str) -> str:
     words = fold(name).translate(_NAME_QUOTES).split()
     while words and words[0] in {"وكاله", "انباء", "صحيفه", "جريده", "مجله", "موقع", "قناه", "شبكه", "اذاعه"}:
         words = words[1:]
-    while len(words) > 1 and _NISBA.match(words[-1]):
+    while len(words) > 1 and NISBA.match(words[-1]):
         words = words[:-1]
     return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from riwaya.attribution.cues import lookup_folded
 from riwaya.attribution.tokens import Token
-from riwaya.attribution.wordclasses import NON_SOURCE, PREPS
+from riwaya.attribution.wordclasses import FIRST_ADVERB, NON_SOURCE, PREPS
 
 
 _PHRASE_BASES = ("وفقا", "طبقا", "وفق", "بحسب", "حسب", "حسبما", "نقلا", "علي")
@@ -20,6 +20,11 @@ def _reporting_verb(tok: Token) -> bool:
     if tok.cue is not None:
         return True
     return tok.f.endswith("ه") and len(tok.f) >= 4 and (cue := lookup_folded(tok.f[:-1])) is not None and cue.kind == "verb"
+
+
+def _past_first(toks: list[Token], j: int) -> int:
+    """"حسبما أورد أولاً موقع X": the adverb "first" stands between the verb and its speaker."""
+    return j + 1 if j < len(toks) and toks[j].f == FIRST_ADVERB else j
 
 
 def source_phrase_head(toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -37,18 +42,18 @@ def source_phrase_head(toks: list[Token], i: int) -> tuple[int, str] | None:
         if nxt.f.startswith("ل"):
             if nxt.f == "لما":
                 if i + 2 < len(toks) and _reporting_verb(toks[i + 2]):
-                    return (i + 3, "ma") if i + 3 < len(toks) else None
+                    return (_past_first(toks, i + 3), "ma") if i + 3 < len(toks) else None
                 return None  # "وفقاً لما يلي"
             return i + 1, "l"
         return None
     if base in {"بحسب", "حسب"}:
         if nxt.f == "ما" and i + 2 < len(toks) and _reporting_verb(toks[i + 2]):
-            return (i + 3, "ma") if i + 3 < len(toks) else None
+            return (_past_first(toks, i + 3), "ma") if i + 3 < len(toks) else None
         if nxt.punct or nxt.f in NON_SOURCE or nxt.f in PREPS:
             return None
         return i + 1, ""
     if base == "حسبما" and _reporting_verb(nxt):
-        return (i + 2, "ma") if i + 2 < len(toks) else None
+        return (_past_first(toks, i + 2), "ma") if i + 2 < len(toks) else None
     if base == "نقلا" and nxt.f == "عن":
         return (i + 2, "an") if i + 2 < len(toks) else None
     if base == "علي" and nxt.f == "لسان":

@@ -10,6 +10,8 @@ sentence rule) and turns every reporting cue into a :class:`Statement`:
 - a source phrase (``وفقاً لـ``، ``بحسب``، ``نقلاً عن``، ``على لسان``، ``حسبما ذكر``) before or
   after its content;
 - ``نقلت X عن Y قوله …`` / ``ذكرت X نقلاً عن Y أن …``: speaker Y with X in ``via``;
+- a first report (``المكالمة، التي كان أول من أوردها موقع أكسيوس``): the outlet is a
+  source of the thing it reported first;
 - quotations: the content is inside the marks; a quotation left open continues into
   the next units as statements with an empty cue.
 
@@ -34,6 +36,7 @@ from typing import Any
 
 from riwaya.attribution.content import boundary_stops, trim_span
 from riwaya.attribution.credits import credit_scopes
+from riwaya.attribution.first_reports import statement_at_first_report
 from riwaya.attribution.narration import narration_statement, translated_original
 from riwaya.attribution.no_comment import statement_at_no_comment
 from riwaya.attribution.outlet_references import remember_outlets
@@ -116,8 +119,8 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
         if tok.punct:
             i += 1
             continue
-        made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_phrase(state, toks, i, unit_out, entity_spans) \
-            or statement_at_verb(state, toks, i, unit_out, entity_spans)
+        made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_first_report(state, toks, i, unit_out) \
+            or statement_at_phrase(state, toks, i, unit_out, entity_spans) or statement_at_verb(state, toks, i, unit_out, entity_spans)
         if not made and tok.cue is None:
             mention_at_speech_act(state, toks, i, unit_out)
         i = made if made else i + 1

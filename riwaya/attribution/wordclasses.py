@@ -55,6 +55,12 @@ PRONOUN_SUBJECT_OPENERS = folded_set(
 
 RELATIVES = folded_set("الذي التي الذين اللذين اللتين اللذان")
 
+# "أولاً" (first), between a reporting verb and its speaker ("حسبما أورد أولاً موقع X")
+FIRST_ADVERB = fold("أولاً")
+
+# a folded nisba adjective ("الأميركية"، "الروسيين"): it describes the noun before it
+NISBA = re.compile(r"^ال\S+(?:يه|يين|يون)$")
+
 TOPIC_PREPS = folded_set("حول وحول في وفي عن وعن بشأن وبشأن بخصوص وبخصوص إلى الى وإلى ومن من على وعلى")
 
 NP_OBJECT_LEMMAS = {"نفى", "كذب", "تمنى", "طالب", "ناشد", "دعا", "وصف", "اتهم", "أرجع", "عزا", "توقع", "اعتبر",

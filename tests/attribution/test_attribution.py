@@ -137,13 +137,13 @@ def test_seed_statements_found(seeds: dict[str, Article], seeds_gold: dict[str, 
     print(f"seeds: of {n['occurrences']} statement occurrences, {n['found']} extracted; "
           f"right speaker {n['speaker']} of {n['occurrences']}, stance {n['stance']} of {n['occurrences']}, "
           f"chain {n['chain']} of {n['occurrences']}, all three {n['all']} of {n['occurrences']}")
-    # floors at what is reached (measured 82 / 81 / 73 / 81 / 72 of 95; 82 / 81 / 72 / 81 / 71 before
-    # expressives were `other`; 73 / 63 / 61 / 60 / 52
+    # floors at what is reached (measured 83 / 82 / 74 / 82 / 73 of 95; 82 / 81 / 72 / 81 / 71 before
+    # the expressive and first-report rules; 73 / 63 / 61 / 60 / 52
     # before the agreement, no-comment, translated-narration and source-phrase rules; before
     # issue 5's second pass 64 / 48 / 45 / 43 / 32). Most of the rest is seeds.json's reading
     # of a relay's own narration as a statement, which the guideline (§3.4) does not label,
     # and its stance `other` for remarks and reasons (§10).
-    assert n["found"] >= 82 and n["speaker"] >= 81 and n["stance"] >= 73 and n["chain"] >= 81 and n["all"] >= 72
+    assert n["found"] >= 83 and n["speaker"] >= 82 and n["stance"] >= 74 and n["chain"] >= 82 and n["all"] >= 73
 
 
 def test_seed_002_taiwan_chain(seeds: dict[str, Article]) -> None:
@@ -189,7 +189,7 @@ def test_seed_claim_origins(seeds: dict[str, Article], seeds_gold: dict[str, Any
         reproduced += independent_origins(found, texts=texts) == claim["independent_origins"]
     print(f"claims: independent-origin count reproduced for {reproduced} of {tried} claims found "
           f"({len(seeds_gold['claims'])} in the gold)")
-    assert tried >= 33 and reproduced >= 31  # measured 31 of 33 (30 of 32, 28 of 31, 24 of 28 before)
+    assert tried >= 33 and reproduced >= 32  # measured 32 of 33 (31 of 33 before the first-report rule, 30 of 32, 28 of 31, 24 of 28)
 
 
 @pytest.fixture(scope="module")

@@ -248,3 +248,15 @@ def test_cue_word_in_quotation_marks_of_its_own() -> None:
     added = sts[-1]
     assert (added.speaker.text, added.cue.text, added.content.text, added.resolved_from_context) == (
         "بيسكوف", "وأضاف", "تحدثا (...) عن تكنولوجيا المستقبل", True)
+
+
+def test_first_report_makes_its_outlet_a_source() -> None:
+    """003's "بشأن المكالمة، التي كان أول من أوردها موقع أكسيوس": the outlet first to
+    report the call is a source of it (an origin of its own), content the noun phrase the
+    relative clause modifies; "حسبما أورد أولاً X" is the source phrase with "first" skipped."""
+    sts = _statements("تتواصل سي إن إن مع فريقي ماسك وترامب بشأن المكالمة، التي كان أول من أوردها موقع أكسيوس")
+    assert [(s.speaker.text, s.speaker_type, s.cue.text, s.stance, s.content.text) for s in sts] == [
+        ("موقع أكسيوس", "outlet", "كان أول من أوردها", "assert", "المكالمة")]
+    sts = _statements("انضم قطب التكنولوجيا إيلون ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي، حسبما أورد أولاً موقع أكسيوس.")
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in sts] == [
+        ("موقع أكسيوس", "حسبما أورد أولاً", "انضم قطب التكنولوجيا إيلون ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي")]
