@@ -1,5 +1,5 @@
-"""Statements cued by a source phrase (وفقاً لـ X، بحسب X، نقلاً عن X), with their
-content after the phrase or before it.
+"""Statements cued by a source phrase (وفقاً لـ X، بحسب X، نقلاً عن X; a trailing "وتم
+إطلاع شخصين على الأمر"), with their content after the phrase or before it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from riwaya.attribution.source_phrases import source_phrase_head
 from riwaya.attribution.speakers import anonymous_count, is_outlet_name, OUTLET_DESCRIPTIONS, speaker_type
 from riwaya.attribution.stance import with_stance
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
-from riwaya.attribution.via import via_for, with_via
+from riwaya.attribution.via import addressee_link, via_for, with_via
 from riwaya.attribution.wordclasses import CLAUSE_OPENERS, COMP_BARE, CONTRAST, NON_SOURCE, TIME
 from riwaya.model import Link, Span, Statement
 
@@ -132,6 +132,52 @@ def statement_at_phrase(state: ReadingState, toks: list[Token], i: int, unit_out
     if not embedded:  # "«… وفقا لتقارير الأمم المتحدة …»، موضحا": the minister goes on
         state.last = said_of(st)
     return end
+
+
+# "وتم إطلاع" (were briefed); the passive "أُطلع" only with its damma: "اطّلع" (examined) is
+# written alike without it
+_BRIEFED_AUX = frozenset({"تم", "وتم"})
+_BRIEFED_PASSIVE = frozenset({"اطلع", "واطلع"})
+
+
+def statement_at_briefed(state: ReadingState, toks: list[Token], i: int,
+                         unit_out: list[tuple[int, Statement, int]]) -> int | None:
+    """A clause's trailing "، وتم إطلاع شخصين على الأمر للمنفذ" (machine-translated "two
+    people briefed on the matter told the outlet") sources the clause before it: the
+    people briefed speak (anonymous, counted), through the outlet they told."""
+    n = len(toks)
+    if toks[i].f in _BRIEFED_AUX and i + 1 < n and toks[i + 1].f == "اطلاع":
+        j = i + 2
+    elif toks[i].f in _BRIEFED_PASSIVE and "\u064f" in toks[i].raw:
+        j = i + 1
+    else:
+        return None
+    if i == 0 or not (toks[i - 1].punct and toks[i - 1].raw in {"،", ","}):
+        return None  # at a clause's end only: what it sources comes before
+    end = noun_phrase_end(toks, j, max_words=6)
+    if end <= j or end + 1 >= n or toks[end].f != "علي":
+        return None
+    topic_end = noun_phrase_end(toks, end + 1, max_words=3)
+    topic_end = next((k for k in range(end + 2, topic_end) if toks[k].f[:1] == "و"), topic_end)  # "… وقرر": a new clause
+    addressee = addressee_link(state, toks, topic_end) if topic_end < n else None
+    told_end = addressee.span.end if addressee is not None and addressee.span is not None else 0
+    rest = [t for t in toks[topic_end:] if not t.punct and t.start >= told_end]
+    if topic_end <= end + 1 or rest:
+        return None  # "على الأمر" (للمنفذ) must close the clause
+    cstart = _clause_start(toks, i, unit_out)
+    content = trim_span(state, toks[cstart].start, toks[i - 1].start) if cstart < i - 1 else None
+    if content is None:
+        return None
+    speaker = span_of(state, toks[j].start, toks[end - 1].end)
+    stype = speaker_type(speaker.text, state.article.text)
+    if stype != "anonymous":
+        return None  # "وتم إطلاع الوزير على الأمر": a named party briefed is an event, no source
+    via = via_for(state, speaker, stype, [addressee] if addressee is not None else [], toks, i, unit_out)
+    st = Statement(speaker, stype, span_of(state, toks[i].start, toks[j - 1].end), "assert", content, via,
+                   sentence_index(state, toks[i].start), anonymous_count(speaker.text) if stype == "anonymous" else None,
+                   False, None)
+    unit_out.append((i, with_stance(st), n))
+    return n
 
 
 def _parenthetical_clause(state: ReadingState, toks: list[Token], i: int, end: int, cstart: int,

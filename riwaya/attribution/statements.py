@@ -8,7 +8,7 @@ sentence rule) and turns every reporting cue into a :class:`Statement`:
   or nowhere (``وأضاف أن …``: the last speaker, ``resolved_from_context``);
 - a participle continuing the clause's speaker (``، مضيفاً أن …``);
 - a source phrase (``وفقاً لـ``، ``بحسب``، ``نقلاً عن``، ``على لسان``، ``حسبما ذكر``) before or
-  after its content;
+  after its content, and a trailing ``، وتم إطلاع شخصين على الأمر للمنفذ``;
 - ``نقلت X عن Y قوله …`` / ``ذكرت X نقلاً عن Y أن …``: speaker Y with X in ``via``;
 - a first report (``المكالمة، التي كان أول من أوردها موقع أكسيوس``): the outlet is a
   source of the thing it reported first;
@@ -40,7 +40,7 @@ from riwaya.attribution.first_reports import statement_at_first_report
 from riwaya.attribution.narration import narration_statement, translated_original
 from riwaya.attribution.no_comment import statement_at_no_comment
 from riwaya.attribution.outlet_references import remember_outlets
-from riwaya.attribution.phrase_statements import statement_at_phrase
+from riwaya.attribution.phrase_statements import statement_at_briefed, statement_at_phrase
 from riwaya.attribution.reading import ReadingState, sentence_index, span_of
 from riwaya.attribution.speakers import anonymous_count
 from riwaya.attribution.tokens import OPEN_QUOTES, split_units, Token, tokenize
@@ -120,7 +120,8 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
             i += 1
             continue
         made = statement_at_no_comment(state, toks, i, unit_out) or statement_at_first_report(state, toks, i, unit_out) \
-            or statement_at_phrase(state, toks, i, unit_out, entity_spans) or statement_at_verb(state, toks, i, unit_out, entity_spans)
+            or statement_at_phrase(state, toks, i, unit_out, entity_spans) or statement_at_briefed(state, toks, i, unit_out) \
+            or statement_at_verb(state, toks, i, unit_out, entity_spans)
         if not made and tok.cue is None:
             mention_at_speech_act(state, toks, i, unit_out)
         i = made if made else i + 1

@@ -260,3 +260,18 @@ def test_first_report_makes_its_outlet_a_source() -> None:
     sts = _statements("انضم قطب التكنولوجيا إيلون ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي، حسبما أورد أولاً موقع أكسيوس.")
     assert [(s.speaker.text, s.cue.text, s.content.text) for s in sts] == [
         ("موقع أكسيوس", "حسبما أورد أولاً", "انضم قطب التكنولوجيا إيلون ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي")]
+
+
+def test_people_briefed_on_the_matter_source_the_clause_before() -> None:
+    """004's machine-translated "…، وتم إطلاع شخصين على الأمر للمنفذ": the two people
+    briefed are the source of the clause before, through the outlet ("المنفذ") named
+    earlier; a named party briefed ("وتم إطلاع الوزير على الأمر") is no source."""
+    sts = _statements("أفادت صحيفة وول ستريت جورنال أن ماسك وبوتين ناقشا الانقسامات الجيوسياسية. خلال إحدى المحادثات، "
+                      "طلب بوتين من ماسك عدم تشغيل خدمة الإنترنت عبر الأقمار الصناعية Starlink الخاصة به في تايوان كخدمة "
+                      "للصين، وتم إطلاع شخصين على الأمر للمنفذ.")
+    briefed = sts[-1]
+    assert (briefed.speaker.text, briefed.speaker_type, briefed.anonymous_count, briefed.cue.text) == (
+        "شخصين", "anonymous", 2, "وتم إطلاع")
+    assert briefed.content.text.startswith("خلال إحدى المحادثات، طلب بوتين") and briefed.content.text.endswith("كخدمة للصين")
+    assert format_chain(chain(briefed)) == "صحيفة وول ستريت جورنال ← شخصين"
+    assert _statements("طلب بوتين من ماسك ذلك، وتم إطلاع الوزير على الأمر.") == []
