@@ -309,11 +309,10 @@ def clause_bounds(sentence: Sentence, statements: Sequence[Statement]) -> list[t
         if reached > base and cue.start >= reached and st.content.start >= cue.start:
             window = text[max(reached, cue.start - 60) - base:cue.start - base]
             comma = window.rfind("\u060c")
-            contrast = list(_CONTRAST_BEFORE_CUE.finditer(window))
             if comma >= 0 and len(window[comma + 1:].split()) <= _CUE_REACH:
                 cut = cue.start - len(window) + comma + 1
                 cuts.add(cut + len(text[cut - base:]) - len(text[cut - base:].lstrip()))
-            elif contrast and len(window[contrast[-1].start():].split()) <= _CUE_REACH:
+            elif (contrast := list(_CONTRAST_BEFORE_CUE.finditer(window))) and len(window[contrast[-1].start():].split()) <= _CUE_REACH:
                 cuts.add(cue.start - len(window) + contrast[-1].start())
         reached = max(reached, st.content.end, cue.end)
     # a cut never parts a reporting cue from all of its content («وبحسب تقرير …، فإن بوتين بحث …»)
