@@ -11,7 +11,7 @@ from riwaya.attribution.source_phrases import source_phrase_head
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, CONTRAST, JUDGING_LEMMAS, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS, RELATIVES)
+    COMP_BARE, COMP_PRONOUN, CONTRAST, folded_set, JUDGING_LEMMAS, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS, RELATIVES)
 from riwaya.model import Span
 
 
@@ -29,6 +29,20 @@ _WHILE = frozenset({"بينما", "فيما", "وبينما", "وفيما"})
 
 # nouns that govern عن themselves ("شريطة عدم الكشف عن هويته"): that عن opens no content
 _TAKES_AN = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف"})
+
+
+_WHICH = folded_set("مما ومما")
+# "، ما أدى إلى …": ما opens a consequence only before a verb of causing ("، ما زال …" does not)
+_CAUSING = folded_set("أثار أدى دفع جعل يثير يؤدي يدفع يجعل")
+
+
+def consequence_at(toks: list[Token], k: int) -> bool:
+    """Whether a clause on the consequence of what came before opens at token ``k``
+    ("…، مما أثار مخاوف أمنية في واشنطن", "…، ما أدى إلى …"). It comments on the reported
+    event as a whole, so it is no part of a noun-phrase content or of a trailing source's."""
+    if k < 1 or k + 1 >= len(toks) or not (toks[k - 1].punct and toks[k - 1].raw in {"،", ","}) or toks[k + 1].punct:
+        return False
+    return toks[k].f in _WHICH or toks[k].f == "ما" and toks[k + 1].f in _CAUSING
 
 
 def content_marker(toks: list[Token], p: int, cue: Cue, limit: int) -> tuple[int, str] | None:

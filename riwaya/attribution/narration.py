@@ -5,7 +5,10 @@ A translation credit naming the original ("صحيفة وول ستريت جورن
 outlet's, narration included: "وتكتسب هذه الاتصالات المنتظمة أهمية كبيرة …" in the
 translated section is the Journal's assertion, relayed by the translator (seeds.json S5,
 S10, S38–S40). Each such sentence that holds no attributed statement of its own becomes a
-statement of the original outlet with an empty cue (guideline §3.5). Outside a
+statement of the original outlet with an empty cue (guideline §3.5), and so does a
+consequence clause a statement leaves out ("أكد عدد من المسؤولين … وجود اتصالات …، مما
+أثار مخاوف أمنية في واشنطن": the officials confirm the contacts, the Journal draws the
+concern). Outside a
 translation (a relay, a wire copy, the outlet's own text) narration stays unlabelled
 (§3.4).
 """
@@ -42,9 +45,11 @@ def translated_original(state: ReadingState) -> tuple[int, Span, Link] | None:
     return None
 
 
-def narration_statement(state: ReadingState, toks: list[Token], ustart: int, uend: int) -> Statement | None:
-    """The original outlet's statement for a translated narration unit, or None (outside
-    the translation, a heading, a fragment without a sentence end, a short line)."""
+def narration_statement(state: ReadingState, toks: list[Token], ustart: int, uend: int,
+                        start: int | None = None) -> Statement | None:
+    """The original outlet's statement for a translated narration unit (or for its part
+    from offset ``start``: a consequence clause no statement holds), or None (outside the
+    translation, a heading, a fragment without a sentence end, a short line)."""
     original = state.translation
     if original is None or ustart < original[0]:
         return None
@@ -54,7 +59,7 @@ def narration_statement(state: ReadingState, toks: list[Token], ustart: int, uen
     last = next((t for t in reversed(toks) if not (t.punct and t.raw in "\"»”'")), None)
     if len(words) < _MIN_WORDS or last is None or not last.punct or last.raw[:1] not in _SENTENCE_END:
         return None
-    content = trim_span(state, ustart, uend)
+    content = trim_span(state, ustart if start is None else start, uend)
     if content is None:
         return None
     speaker = original[1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from riwaya.attribution.agreement import said_of
-from riwaya.attribution.content import content_end, trim_span
+from riwaya.attribution.content import consequence_at, content_end, trim_span
 from riwaya.attribution.noun_phrases import noun_phrase_end, strip_quotes
 from riwaya.attribution.outlet_references import referent, same_outlet
 from riwaya.attribution.reading import ReadingState, Said, sentence_index, span_of
@@ -192,8 +192,8 @@ def _parenthetical_clause(state: ReadingState, toks: list[Token], i: int, end: i
         return None
     after = toks[end + 1]
     if after.punct or after.cue is not None or end + 1 in state.stops or after.f in CONTRAST \
-            or source_phrase_head(toks, end + 1) is not None:
-        return None
+            or source_phrase_head(toks, end + 1) is not None or consequence_at(toks, end + 1):
+        return None  # "…، بحسب مسؤولين، مما أثار مخاوف": the consequence is no part of what they said
     start = next((k + 1 for k in range(i - 2, cstart - 1, -1) if toks[k].punct and toks[k].raw in {"،", ","}), cstart)
     if start >= i - 1 or any(t.cue is not None for t in toks[start:i - 1]):
         return None

@@ -62,8 +62,12 @@ def expresses_attitude(content: str) -> bool:
 
     >>> expresses_attitude("مخاوفه في شأن إشعال فتيل تصعيد نووي"), expresses_attitude("مخاوف أمنية في واشنطن")
     (True, False)
+    >>> expresses_attitude("فرحة العيد لدى الأطفال لا تعادلها فرحة أخرى")
+    False
     """
-    return _ATTITUDE.match(fold(content)) is not None
+    m = _ATTITUDE.match(fold(content))
+    # folding writes the noun's ة as the pronoun ه: "فرحة العيد" (the feast's joy) owns none
+    return m is not None and not content.split()[len(m.group().split()) - 1].endswith("ة")
 
 
 def opens_with_categorical_negation(content: str) -> bool:

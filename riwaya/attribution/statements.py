@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from riwaya.attribution.content import boundary_stops, trim_span
+from riwaya.attribution.content import boundary_stops, consequence_at, content_end, trim_span
 from riwaya.attribution.credits import credit_scopes
 from riwaya.attribution.first_reports import statement_at_first_report
 from riwaya.attribution.narration import narration_statement, translated_original
@@ -125,9 +125,23 @@ def _unit(state: ReadingState, toks: list[Token], ustart: int, uend: int, entity
         if not made and tok.cue is None:
             mention_at_speech_act(state, toks, i, unit_out)
         i = made if made else i + 1
-    if not unit_out and state.translation is not None:
-        narrated = narration_statement(state, toks, ustart, uend)
+    if state.translation is not None:
+        narrated = narration_statement(state, toks, ustart, uend) if not unit_out \
+            else _narrated_consequence(state, toks, ustart, uend, unit_out)
         if narrated is not None:
             unit_out.append((-1, narrated, len(toks)))
     unit_out.sort(key=lambda x: (x[1].cue.start, x[0]))
     state.out.extend(st for _, st, _ in unit_out)
+
+
+def _narrated_consequence(state: ReadingState, toks: list[Token], ustart: int, uend: int,
+                          unit_out: list[tuple[int, Statement, int]]) -> Statement | None:
+    """In a translated unit, a consequence clause no statement holds ("…، مما أثار مخاوف
+    أمنية في واشنطن") is the original outlet's narration."""
+    k = next((k for k in range(len(toks)) if consequence_at(toks, k)
+              and not any(st.content.start <= toks[k].start < st.content.end for _, st, _ in unit_out)), None)
+    if k is None:
+        return None
+    cend, _ = content_end(toks, k, False, state.stops)
+    return narration_statement(state, toks, ustart, toks[cend - 1].end if cend < len(toks) else uend, toks[k].start)
+

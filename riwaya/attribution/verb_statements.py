@@ -6,7 +6,7 @@ the content and its stance.
 from __future__ import annotations
 
 from riwaya.attribution.agreement import agrees, said_of, speaker_features
-from riwaya.attribution.content import boundary_stops, content_end, content_marker, trim_span
+from riwaya.attribution.content import boundary_stops, consequence_at, content_end, content_marker, trim_span
 from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
     demonstrative_speaker, extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
@@ -81,6 +81,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
             explicit = False
         if explicit and nxt.f in NEVER_SPEAKERS:
             explicit = False  # "وكان قد وصف الانتقادات بأنها سخيفة": the object, the subject unwritten
+        if explicit and (nxt.f.startswith("بال") or nxt.raw.startswith("بـ")):
+            explicit = False  # "وأشادوا بالإنجاز الكبير": a word with the clitic بـ is an object, never the subject
         if explicit and prev is not None and prev.f in PRONOUN_SUBJECT_OPENERS:
             explicit = False  # "لكنه نفى أي مكالمات": the pronoun is the subject
         if explicit and not prev_clause_initial and cue.lemma in NP_OBJECT_LEMMAS and cue.lemma != "نقل":
@@ -256,6 +258,10 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
     cend, left_open = content_end(toks, cstart, how == "quote", stops)
     if how == "predicate":
         cend = next((m for m in range(cstart, cend) if toks[m].punct and toks[m].raw not in OPEN_QUOTES and toks[m].raw not in CLOSE_QUOTES), cend)
+    elif how in {"np", "prep"}:
+        # "أكد عدد من المسؤولين … وجود اتصالات منتظمة …، مما أثار مخاوف أمنية في واشنطن": the
+        # speakers confirm a fact; the consequence drawn from it is the narrator's
+        cend = next((m for m in range(cstart + 1, cend) if consequence_at(toks, m)), cend)
     if cend <= cstart:
         return None
     content = trim_span(state, toks[cstart].start, toks[cend - 1].end)

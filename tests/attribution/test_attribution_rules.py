@@ -275,3 +275,28 @@ def test_people_briefed_on_the_matter_source_the_clause_before() -> None:
     assert briefed.content.text.startswith("خلال إحدى المحادثات، طلب بوتين") and briefed.content.text.endswith("كخدمة للصين")
     assert format_chain(chain(briefed)) == "صحيفة وول ستريت جورنال ← شخصين"
     assert _statements("طلب بوتين من ماسك ذلك، وتم إطلاع الوزير على الأمر.") == []
+
+
+def test_consequence_clause_is_the_narrators() -> None:
+    """000's "وقد أكد عدد من المسؤولين … وجود اتصالات منتظمة …، مما أثار مخاوف أمنية في
+    واشنطن": the officials confirm a fact (a noun phrase); the consequence drawn from it is
+    the narrator's — in a translated section, the original outlet's narration. A clause
+    content keeps it ("ووفقاً لمطلعين، طلب بوتين …، مما يسلط الضوء …" in 001)."""
+    from riwaya.model import Provenance, Span
+
+    heading = "“ وول ستريت جورنال ” تكشف معلومات مثيرة"
+    sentence = ("وقد أكد عدد من المسؤولين الحاليين والسابقين في الولايات المتحدة وأوروبا وروسيا وجود اتصالات منتظمة "
+                "بين إيلون ماسك، أغنى رجل في العالم والرئيس الروسي فلاديمير بوتين منذ أواخر عام 2022، مما أثار مخاوف "
+                "أمنية في واشنطن.")
+    officials, = _statements(sentence)
+    assert officials.content.text.endswith("منذ أواخر عام 2022")
+    text = heading + "\n\n" + sentence
+    article = Article(id="t", content_hash="t", source="test", text=text, headings=[Span(0, len(heading), heading)],
+                      provenance=[Provenance("original", "وول ستريت جورنال", "صحيفة وول ستريت جورنال الاميركية"),
+                                  Provenance("translation", "القدس العربي", "ترجمة صحيفة القدس العربي")])
+    officials, narrated = find_statements(article)
+    assert (narrated.content.text, narrated.cue.text, narrated.stance) == ("مما أثار مخاوف أمنية في واشنطن", "", "assert")
+    assert format_chain(chain(narrated)) == "القدس العربي ← وول ستريت جورنال"
+    sts = _statements("ووفقاً لمطلعين، طلب بوتين من ماسك الامتناع عن تفعيل خدمة الإنترنت عبر الأقمار الصناعية “ستارلينك” "
+                      "فوق تايوان بناءً على طلب الصين، مما يسلط الضوء على الدور المعقد بصورة متزايدة الذي يلعبه ماسك.")
+    assert sts[0].content.text.endswith("مما يسلط الضوء على الدور المعقد بصورة متزايدة الذي يلعبه ماسك")
