@@ -210,6 +210,7 @@ def test_seed_contradictions(story: dict[str, Any], seeds_gold: dict[str, Any], 
     # K7 (Peskov denies calls after Trump left office) was counted while the within-sentence
     # rule set his «لكنه نفى» against his own confirmation of the Covid tests; the claim he
     # denies is only in his mocking paraphrase two sentences before, which no cue links to it
+    # (and which the gold locates as C6, while K7 pairs the denial with C29, the tests he confirms)
     assert len(hit) >= 6
     assert count["other"] <= OTHER_CONTRADICTIONS_AT_MOST
 
