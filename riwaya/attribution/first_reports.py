@@ -84,7 +84,7 @@ def statement_at_first_report(state: ReadingState, toks: list[Token], i: int,
     n = len(toks)
     if toks[i].f == _FIRST and i + 2 < n and toks[i + 1].f == "من" and _first_report_verb(toks[i + 2].f):
         verb, cue_start = i + 2, i
-    elif _first_report_verb(toks[i].f) and i + 1 < n and toks[i + 1].f == FIRST_ADVERB:
+    elif i + 1 < n and toks[i + 1].f == FIRST_ADVERB and _first_report_verb(toks[i].f):
         verb, cue_start = i, i
     else:
         return None
