@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from riwaya.attribution.agreement import said_of
 from riwaya.attribution.content import content_end, trim_span
+from riwaya.attribution.cues import fold
 from riwaya.attribution.noun_phrases import noun_phrase_end, strip_quotes
 from riwaya.attribution.outlet_references import referent
 from riwaya.attribution.reading import ReadingState, sentence_index, span_of
@@ -24,9 +25,8 @@ from riwaya.attribution.speakers import anonymous_count, speaker_type
 from riwaya.attribution.stance import with_stance
 from riwaya.attribution.tokens import Token
 from riwaya.attribution.via import via_for
-from riwaya.attribution.cues import fold
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, FIRST_ADVERB, folded_set, KANA_FORMS, NISBA, PREPS, RELATIVES, SPEAKER_STOP, TOPIC_PREPS)
+    COMP_BARE, FIRST_ADVERB, folded_set, KANA_FORMS, NISBA, PERFECT_AUX, PREPS, RELATIVES, SPEAKER_STOP, TOPIC_PREPS)
 from riwaya.model import Statement
 
 __all__ = ["statement_at_first_report"]
@@ -88,7 +88,9 @@ def statement_at_first_report(state: ReadingState, toks: list[Token], i: int,
         verb, cue_start = i, i
     else:
         return None
-    kana = next((k for k in range(cue_start - 1, max(-1, cue_start - 8), -1) if toks[k].f in KANA_FORMS), None)
+    # "كان أول من …" / "كانت صحيفة X أول من …": the auxiliary, and the speaker after it
+    kana = None if verb == cue_start else next(
+        (k for k in range(cue_start - 1, max(-1, cue_start - 8), -1) if toks[k].f in KANA_FORMS), None)
     if kana is not None and any(t.punct for t in toks[kana:cue_start]):
         kana = None
     if kana is not None and kana < cue_start - 1:
@@ -103,11 +105,14 @@ def statement_at_first_report(state: ReadingState, toks: list[Token], i: int,
     if sp_end <= sp_start:
         return None
     opening = kana if kana is not None else cue_start
+    while opening > 0 and (toks[opening - 1].f in PERFECT_AUX or toks[opening - 1].f in KANA_FORMS):
+        opening -= 1  # "الخبر الذي كان قد نشره أولاً موقع X"
     if opening > 0 and _is_relative(toks[opening - 1]):
         phrase = _modified_noun_phrase(toks, opening - 1)
         if phrase is None:
             return None
         content = trim_span(state, toks[phrase[0]].start, toks[phrase[1] - 1].end)
+        cend = phrase[1]
     else:
         # "وكان موقع أكسيوس أول من كشف عن المكالمة": the main clause's object is the report
         p = after
@@ -115,7 +120,7 @@ def statement_at_first_report(state: ReadingState, toks: list[Token], i: int,
             return None  # "أول من نشره": what "it" is lies outside the clause
         if toks[p].f in PREPS or toks[p].f in COMP_BARE:
             p += 1
-        cend, _ = content_end(toks, p, False, state.stops) if p < n else (p, False)
+        cend = content_end(toks, p, False, state.stops)[0] if p < n else p
         content = trim_span(state, toks[p].start, toks[cend - 1].end) if cend > p else None
     if content is None:
         return None
@@ -127,6 +132,6 @@ def statement_at_first_report(state: ReadingState, toks: list[Token], i: int,
     st = with_stance(Statement(speaker, stype, cue, "assert", content, via, sentence_index(state, toks[cue_start].start),
                                anonymous_count(speaker.text) if stype == "anonymous" else None, False,
                                referent(state, speaker.text)))
-    unit_out.append((cue_start, st, n))
+    unit_out.append((cue_start, st, cend))
     state.last = said_of(st)
     return max(after, verb + 1)
