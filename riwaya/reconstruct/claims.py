@@ -10,7 +10,8 @@ Two sentences of different articles are *linked* when
 
 Links are joined greedily, strongest first, into groups whose average cross-article
 link strength stays ≥ ``GROUP_COHESION`` (so a chain of loose paraphrases does not
-snowball into one claim). Each group is a claim: its canonical wording is its most
+snowball into one claim). Within one article, a sentence left on its own joins the claim
+it confirms (:func:`_corroborations`) or names (:func:`_references_back`). Each group is a claim: its canonical wording is its most
 central sentence; sentences whose statement denies are its deniers; its
 independent-origin count comes from :func:`riwaya.attribution.origin_groups` over
 the supporting statements, with relays collapsed, plus the article's own origin for
@@ -28,7 +29,7 @@ import numpy as np
 from riwaya.attribution.origins import origin_groups, origin_key, principal_outlet
 from riwaya.model import Article
 from riwaya.arabic.normalize import normalize_for_matching
-from riwaya.reconstruct.units import DISTINCT_OPEN, LEXICAL_SAME, Unit
+from riwaya.reconstruct.units import DISTINCT_OPEN, LEXICAL_SAME, Unit, content_stems
 
 SEMANTIC_NEAR = 0.62
 GROUP_COHESION = 0.42
@@ -112,7 +113,7 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
     articles = np.array([u.article_id for u in units])
     strength[articles[:, None] == articles[None, :]] = 0
     if distinct is not None:
-        for i, j in _corroborations(units, distinct):
+        for i, j in _corroborations(units, distinct) + _references_back(units):
             strength[i, j] = strength[j, i] = 0.5
     if n:
         np.fill_diagonal(strength, 1)
@@ -142,6 +143,35 @@ def _corroborations(units: Sequence[Unit], distinct: np.ndarray) -> list[tuple[i
     return out
 
 
+def _references_back(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Pairs of sentences of one article where a statement's whole content is a name for
+    something the article told a few sentences before: its speaker is a source of that
+    («انضم ماسك إلى مكالمة هاتفية بين ترامب وزيلينسكي، وفقًا لمصدر مطلع» …
+    «… بشأن المكالمة، التي كان أول من أوردها موقع أكسيوس»: the call, on two sources).
+    The name is a definite noun, with an adjective at most; what it names is the nearest
+    earlier sentence holding the noun's stem."""
+    out = []
+    for j, b in enumerate(units):
+        st = b.main_statement
+        words = st.content.text.split() if st is not None else []
+        # every word definite: a noun and its adjectives («المكالمة الهاتفية»), not a nominal
+        # sentence («الوضع هادئ»)
+        if st is None or st.stance != "assert" or not 1 <= len(words) <= _REFERENCE_WORDS \
+                or not all(normalize_for_matching(w).startswith("ال") for w in words):
+            continue
+        head = content_stems(words[0])
+        for i in range(j - 1, -1, -1):
+            a = units[i]
+            if a.article_id != b.article_id or b.sentence_index - a.sentence_index > _REFERENCE_WINDOW:
+                break
+            if a.sentence_index < b.sentence_index and a.stance != "deny" and head and head[0] in a.stems:
+                out.append((i, j))
+                break
+    return out
+
+
+_REFERENCE_WORDS = 2
+_REFERENCE_WINDOW = 5
 _CONFIRMS = re.compile(r"^\W*و?(?:اكد|اكدت|يوكد|تؤكد|توكد)\b|(?<!غير )\bصحيح(?:ه)?\b")
 _CONFIRM_WINDOW = 3
 

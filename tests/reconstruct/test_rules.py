@@ -11,10 +11,12 @@ import numpy as np
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
+from riwaya.pipeline import analyze
 from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score
-from riwaya.reconstruct.claims import Claim, _corroborations, entities_agree, same_person
+from riwaya.reconstruct.claims import Claim, _corroborations, _references_back, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
-from riwaya.reconstruct.units import Unit, clause_bounds, distinctive_overlap
+from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap
+from riwaya.samples import seed_documents
 
 
 def _span(text: str, part: str) -> Span:
@@ -351,3 +353,19 @@ def test_a_denial_is_not_the_same_report_a_refusal_or_set_against_no_statement()
     denied = _unit(1, "a2", 3, "لكن وزارة الداخلية التابعة للحركة نفت هذا الادعاء",
                    statements=(("وزارة الداخلية التابعة للحركة", "نفت", "هذا الادعاء", "deny"),))
     assert _denials([_claim("c1", [silent], ["x"]), _claim("c2", [denied], ["وزارة الداخلية"])], np.ones((2, 2), dtype=np.float32)) == []
+
+
+def test_a_statement_naming_what_the_article_told_is_a_source_of_it() -> None:
+    """Seed 003: «… بشأن المكالمة، التي كان أول من أوردها موقع أكسيوس» makes Axios a second
+    source of the lead's call (CNN's source is the first); a content that is a sentence
+    of its own («الوضع هادئ») names nothing told before."""
+    article = next(analyze(doc) for doc in seed_documents() if doc.source.split("/")[-1].startswith("003"))
+    units = article_units(article, "e2", 0)
+    pairs = [(units[i].sentence_index, units[j].sentence_index, units[j].main_statement.speaker.text)
+             for i, j in _references_back(units)]
+    assert pairs == [(0, 4, "موقع أكسيوس")]
+    lead = "انضم ماسك إلى مكالمة هاتفية حول الوضع في أوكرانيا وفقا لمصدر مطلع"
+    calm = "وقال الحاكم إن الوضع هادئ"
+    units = [_unit(0, "a1", 0, lead, statements=(("مصدر مطلع", "وفقا", "انضم ماسك إلى مكالمة هاتفية حول الوضع في أوكرانيا", "assert"),)),
+             _unit(1, "a1", 1, calm, statements=(("الحاكم", "وقال", "الوضع هادئ", "assert"),))]
+    assert _references_back(units) == []

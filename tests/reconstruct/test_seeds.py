@@ -159,7 +159,8 @@ def test_seed_claims_and_origins(story: dict[str, Any], seeds_gold: dict[str, An
     taiwan = next(c for c in story["claims"] if "C3" in _gold_of(c["supporters"], gold_units))
     print(f"  Taiwan request: {len({s['article_id'] for s in taiwan['supporters']})} articles, {taiwan['origins']} origin(s)")
     assert taiwan["origins"] == 1
-    assert found >= 39 and right >= 38
+    # measured 39 found, 39 right (38 before the back-reference rule gave C31 Axios as a second origin)
+    assert found >= 39 and right >= 39
 
 
 def test_seed_contradictions(story: dict[str, Any], seeds_gold: dict[str, Any], gold_units: dict[Occurrence, set[str]]) -> None:
