@@ -8,9 +8,8 @@ S10, S38–S40). Each such sentence that holds no attributed statement of its ow
 statement of the original outlet with an empty cue (guideline §3.5), and so does a
 consequence clause a statement leaves out ("أكد عدد من المسؤولين … وجود اتصالات …، مما
 أثار مخاوف أمنية في واشنطن": the officials confirm the contacts, the Journal draws the
-concern). Outside a
-translation (a relay, a wire copy, the outlet's own text) narration stays unlabelled
-(§3.4).
+concern). Outside a translation (a relay, a wire copy, the outlet's own text) narration
+stays unlabelled (§3.4).
 """
 
 from __future__ import annotations

@@ -174,8 +174,7 @@ def statement_at_briefed(state: ReadingState, toks: list[Token], i: int,
         return None  # "وتم إطلاع الوزير على الأمر": a named party briefed is an event, no source
     via = via_for(state, speaker, stype, [addressee] if addressee is not None else [], toks, i, unit_out)
     st = Statement(speaker, stype, span_of(state, toks[i].start, toks[j - 1].end), "assert", content, via,
-                   sentence_index(state, toks[i].start), anonymous_count(speaker.text) if stype == "anonymous" else None,
-                   False, None)
+                   sentence_index(state, toks[i].start), anonymous_count(speaker.text), False, None)
     unit_out.append((i, with_stance(st), n))
     return n
 

@@ -144,4 +144,3 @@ def _narrated_consequence(state: ReadingState, toks: list[Token], ustart: int, u
         return None
     cend, _ = content_end(toks, k, False, state.stops)
     return narration_statement(state, toks, ustart, toks[cend - 1].end if cend < len(toks) else uend, toks[k].start)
-
