@@ -31,6 +31,11 @@ _WHILE = frozenset({"بينما", "فيما", "وبينما", "وفيما"})
 _TAKES_AN = frozenset({"الكشف", "الافصاح", "الاعلان", "كشف"})
 
 
+def governs_ba(cue: Cue) -> bool:
+    """Whether ``cue`` takes its content with the clitic بـ ("أشاد بجهود …"، "اعترف بالخطأ")."""
+    return _PREP_OF.get(cue.lemma) == "ب"
+
+
 _WHICH = folded_set("مما ومما")
 # "، ما أدى إلى …": ما opens a consequence only before a verb of causing ("، ما زال …" does not)
 _CAUSING = folded_set("أثار أدى دفع جعل يثير يؤدي يدفع يجعل")

@@ -57,7 +57,7 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
                 break  # addressee "لـ«عكاظ»", "للصحيفة" (but "تقرير موسع لصحيفة X" is the paper's report)
             if f in {"نقلا", "ونقلا", "وفقا", "بحسب", "حسب", "حسبما", "بقوله"}:
                 break
-            if object_verb and words > 0 and _looks_like_object(toks, k):
+            if object_verb and words > 0 and looks_like_object(toks, k):
                 break
         elif (f in SPEAKER_STOP or COMP_PRONOUN.match(f)) and not demonstrative_speaker(toks, k):
             break
@@ -95,7 +95,9 @@ _OBJECT_STARTS = folded_set(
 )
 
 
-def _looks_like_object(toks: list[Token], k: int) -> bool:
+def looks_like_object(toks: list[Token], k: int) -> bool:
+    """Whether the word at ``k`` opens a verb's object, not its subject ("وجود"، "بجهود"،
+    "بـ«المحترم»"; but "بن"، "بوتين"، "بريمر" start names)."""
     f = toks[k].f
     raw = toks[k].raw
     return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))

@@ -6,11 +6,12 @@ the content and its stance.
 from __future__ import annotations
 
 from riwaya.attribution.agreement import agrees, said_of, speaker_features
-from riwaya.attribution.content import boundary_stops, consequence_at, content_end, content_marker, trim_span
+from riwaya.attribution.content import (
+    boundary_stops, consequence_at, content_end, content_marker, governs_ba, trim_span)
 from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
-    demonstrative_speaker, extend_to_entity, has_head, is_short_quote, noun_phrase_end, report_object, skip_addressee, speaker_before,
-    speaker_quote_start, strip_quotes)
+    demonstrative_speaker, extend_to_entity, has_head, is_short_quote, looks_like_object, noun_phrase_end, report_object,
+    skip_addressee, speaker_before, speaker_quote_start, strip_quotes)
 from riwaya.attribution.outlet_references import referent
 from riwaya.attribution.reading import ReadingState, Said, sentence_index, span_of
 from riwaya.attribution.source_phrases import source_phrase_head
@@ -81,8 +82,9 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
             explicit = False
         if explicit and nxt.f in NEVER_SPEAKERS:
             explicit = False  # "وكان قد وصف الانتقادات بأنها سخيفة": the object, the subject unwritten
-        if explicit and (nxt.f.startswith("بال") or nxt.raw.startswith("بـ")):
-            explicit = False  # "وأشادوا بالإنجاز الكبير": a word with the clitic بـ is an object, never the subject
+        if explicit and (nxt.f.startswith("بال") or nxt.raw.startswith("بـ")
+                         or governs_ba(cue) and (nxt.f == "بما" or looks_like_object(toks, j))):
+            explicit = False  # "وأشادوا بالإنجاز الكبير", "أشاد بدور …": the object, the subject unwritten
         if explicit and prev is not None and prev.f in PRONOUN_SUBJECT_OPENERS:
             explicit = False  # "لكنه نفى أي مكالمات": the pronoun is the subject
         if explicit and not prev_clause_initial and cue.lemma in NP_OBJECT_LEMMAS and cue.lemma != "نقل":

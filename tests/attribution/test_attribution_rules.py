@@ -300,3 +300,14 @@ def test_consequence_clause_is_the_narrators() -> None:
     sts = _statements("ووفقاً لمطلعين، طلب بوتين من ماسك الامتناع عن تفعيل خدمة الإنترنت عبر الأقمار الصناعية “ستارلينك” "
                       "فوق تايوان بناءً على طلب الصين، مما يسلط الضوء على الدور المعقد بصورة متزايدة الذي يلعبه ماسك.")
     assert sts[0].content.text.endswith("مما يسلط الضوء على الدور المعقد بصورة متزايدة الذي يلعبه ماسك")
+
+
+def test_praise_object_is_never_its_subject() -> None:
+    """"وأشادوا بالإنجاز الكبير لوزارة الداخلية" (al-Riyadh, 2015-07-22): the word with the
+    clitic بـ is what is praised; the subject is unwritten, the speakers going on."""
+    sts = _statements("وأضاف عدد من المختصين أن تنظيم داعش الإرهابي يستغل صغار السن. وأشادوا بالإنجاز الكبير لوزارة "
+                      "الداخلية الذي أسفر عن إسقاط 431 إرهابيا تابعين لـ»داعش»، مؤكدين أن «الداخلية» لديها تجربة وخبرة كبيرة.")
+    praised = sts[1]
+    assert (praised.speaker.text, praised.cue.text, praised.stance, praised.resolved_from_context) == (
+        "عدد من المختصين", "وأشادوا", "other", True)
+    assert praised.content.text.startswith("بالإنجاز الكبير لوزارة الداخلية")
