@@ -50,6 +50,22 @@ def consequence_at(toks: list[Token], k: int) -> bool:
     return toks[k].f in _WHICH or toks[k].f == "ما" and toks[k + 1].f in _CAUSING
 
 
+# how a denial is made, written after what it denies ("نفت الوزارة الخبر جملة وتفصيلاً")
+_DENIAL_MANNER = folded_set("جملة وتفصيلاً تفصيلاً قطعياً قطعاً تماماً مطلقاً نهائياً")
+
+
+def before_denial_manner(toks: list[Token], start: int, end: int) -> int:
+    """Exclusive end of a denied noun phrase ``toks[start:end]`` less the manner
+    adverbials closing it: "الخبر جملة وتفصيلاً" denies "الخبر", wholly."""
+    k = end
+    while k > start and toks[k - 1].punct:
+        k -= 1
+    m = k
+    while m - 1 > start and toks[m - 1].f in _DENIAL_MANNER:
+        m -= 1
+    return m if m < k else end
+
+
 def content_marker(toks: list[Token], p: int, cue: Cue, limit: int) -> tuple[int, str] | None:
     """(token index where content starts, how) after position ``p``; how is
     "clause", "quote", "colon", "prep" or "np"."""

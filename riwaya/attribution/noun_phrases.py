@@ -5,6 +5,7 @@ cue starts and ends (affiliations, quoted names, addressees and report nouns aro
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 from riwaya.attribution.cues import fold
 from riwaya.attribution.reading import ReadingState, span_of
@@ -13,6 +14,7 @@ from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
     COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, folded_set, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
     QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TIME, TOPIC_PREPS)
+from riwaya.entities.gazetteer import load_gazetteer
 from riwaya.model import Span
 
 
@@ -91,16 +93,63 @@ _OBJECT_STARTS = folded_set(
     "تقارير تقرير ما وجود صحة أي كل خطف مقتل إصابة حدوث عودة أنباء الأنباء الأخبار أخبار الاتهامات اتهامات "
     "المعلومات معلومات الشائعات شائعات الإشاعات ادعاءات الادعاءات نيته قيام تعرض ضرورة أهمية رغبته "
     "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء "
-    "الانتقادات انتقادات المزاعم مزاعم"
+    "الانتقادات انتقادات المزاعم مزاعم التقرير التقارير الخبر النبأ الرواية القصة الشائعة الإشاعة الادعاء "
+    "الاتهام التصريحات التسريبات"
 )
 
 
 def looks_like_object(toks: list[Token], k: int) -> bool:
     """Whether the word at ``k`` opens a verb's object, not its subject ("وجود"، "بجهود"،
-    "بـ«المحترم»"; but "بن"، "بوتين"، "بريمر" start names)."""
+    "بـ«المحترم»"; but "بن"، "بوتين"، "بريمر" start names). A definite report noun after
+    the subject is the object ("نفى الكرملين التقرير"), not when the word before governs
+    it ("وكالة الأنباء"، "صحيفة «الخبر»"، "أطفال في التقرير"); a quantifier governing one
+    opens the object ("رفض الشرقي بعض الانتقادات")."""
     f = toks[k].f
-    raw = toks[k].raw
-    return f in _OBJECT_STARTS or raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))
+    if f in _OBJECT_STARTS or f in _OBJECT_QUANTIFIERS:
+        return opens_object_noun(toks, k)
+    return toks[k].raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))
+
+
+def opens_object_noun(toks: list[Token], k: int) -> bool:
+    """Whether the word at ``k`` opens a noun phrase of what is reported, denied or
+    confirmed ("التقرير"، "وجود"، "بعض الانتقادات") where a subject could have gone on."""
+    f = toks[k].f
+    if f in _OBJECT_STARTS:
+        return not (f.startswith("ال") and k > 0 and _governs_next(toks[k - 1]))
+    return f in _OBJECT_QUANTIFIERS and k + 1 < len(toks) and toks[k + 1].f in _OBJECT_STARTS
+
+
+_OBJECT_QUANTIFIERS = folded_set("بعض جميع معظم")
+
+
+def _governs_next(tok: Token) -> bool:
+    """Whether ``tok`` governs the definite noun after it: a preposition, an opening
+    quotation mark, an indefinite noun whose genitive it is ("وكالة"، "مسودة"، "نقاد"; not
+    the definite "الكرملين" or a listed name, "بيسكوف")."""
+    if tok.punct:
+        return tok.raw in OPEN_QUOTES
+    f = tok.f
+    if f in SPEAKER_STOP:
+        return True
+    return not f.startswith("ال") and (has_head(f) or not is_listed_name(f))
+
+
+_NAME_LISTS = ("given", "surname", "foreign_given", "foreign_surname")
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    words = load_gazetteer().words
+    return frozenset().union(*(words[name] for name in _NAME_LISTS))
+
+
+def is_listed_name(folded: str) -> bool:
+    """Whether a folded word is a given name or a surname of the entity gazetteers.
+
+    >>> is_listed_name("بيسكوف"), is_listed_name("اكبر"), is_listed_name("مسوده")
+    (True, True, False)
+    """
+    return folded in _listed_names()
 
 
 def speaker_before(toks: list[Token], i: int) -> int | None:
@@ -129,6 +178,8 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
             break
         words += 1
         k -= 1
+        if opens_object_noun(toks, k + 1) and (k + 1 == end or not toks[k + 2].punct):
+            break  # "ونفى بيسكوف الأنباء التي تحدثت عن …": the embedded source is the object ("«دي جيه آي»" a name)
     start = k + 1
     while start <= end and toks[start].punct:
         start += 1

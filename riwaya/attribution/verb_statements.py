@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from riwaya.attribution.agreement import agrees, said_of, speaker_features
 from riwaya.attribution.content import (
-    boundary_stops, consequence_at, content_end, content_marker, governs_ba, trim_span)
+    before_denial_manner, boundary_stops, consequence_at, content_end, content_marker, governs_ba, trim_span)
 from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
     demonstrative_speaker, extend_to_entity, has_head, is_short_quote, looks_like_object, noun_phrase_end, report_object,
@@ -264,6 +264,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         # "أكد عدد من المسؤولين … وجود اتصالات منتظمة …، مما أثار مخاوف أمنية في واشنطن": the
         # speakers confirm a fact; the consequence drawn from it is the narrator's
         cend = next((m for m in range(cstart + 1, cend) if consequence_at(toks, m)), cend)
+        if cue.stance == "deny":
+            cend = before_denial_manner(toks, cstart, cend)
     if cend <= cstart:
         return None
     content = trim_span(state, toks[cstart].start, toks[cend - 1].end)

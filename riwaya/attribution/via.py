@@ -47,7 +47,9 @@ def with_via(st: Statement, via: tuple[Link, ...]) -> Statement:
 def via_for(state: ReadingState, speaker: Span, stype: str, inner: list[Link], toks: list[Token], i: int,
             unit_out: list[tuple[int, Statement, int]]) -> tuple[Link, ...]:
     """Credit links (outermost), then the sentence's own intermediaries, then the
-    embedding speaker when the cue sits inside another statement's content."""
+    embedding speaker when the cue sits inside another statement's content — unless the
+    embedded speaker is what that statement denies ("نفى بيسكوف تقارير صحافية يونانية
+    ذكرت أن …": the reports reach us from the narrator, not through their denier)."""
     refers = referent(state, speaker.text)
     cue_start = toks[i].start
     credits = [c for start, c in state.credits if start <= cue_start
@@ -56,7 +58,8 @@ def via_for(state: ReadingState, speaker: Span, stype: str, inner: list[Link], t
         inner = inner[1:]  # the sentence names a credited outlet again
     links = credits + inner
     for _, st, _ in unit_out:
-        if st.content.start <= cue_start < st.content.end and st.speaker != speaker:
+        if st.content.start <= cue_start < st.content.end and st.speaker != speaker \
+                and not (st.stance == "deny" and speaker.start == st.content.start):
             links = list(st.via) + [Link(st.speaker.text, st.speaker, st.speaker_refers_to, "embedding")]
             break
     return tuple(links)

@@ -311,3 +311,32 @@ def test_praise_object_is_never_its_subject() -> None:
     assert (praised.speaker.text, praised.cue.text, praised.stance, praised.resolved_from_context) == (
         "عدد من المختصين", "وأشادوا", "other", True)
     assert praised.content.text.startswith("بالإنجاز الكبير لوزارة الداخلية")
+
+
+def test_denial_of_a_named_report() -> None:
+    """"نفى الكرملين التقرير": the definite report noun after the subject is the object, the
+    denied noun phrase — content a reconstruction matches to the report it answers
+    (guideline §4.3). After a word that governs it ("وكالة الأنباء"، "صحيفة الخبر") it is
+    part of the name."""
+    cases = {"نفى الكرملين التقرير.": ("الكرملين", "organization", "نفى", "التقرير"),
+             "ونفت الوزارة الخبر جملة وتفصيلاً.": ("الوزارة", "organization", "ونفت", "الخبر"),
+             "نفى المتحدث باسم الكرملين هذه التقارير.": ("المتحدث باسم الكرملين", "official", "نفى", "هذه التقارير")}
+    for text, expected in cases.items():
+        assert [(s.speaker.text, s.speaker_type, s.cue.text, s.content.text) for s in _statements(text) if s.stance == "deny"] \
+            == [expected], text
+    sts = _statements("ذكرت وكالة الأنباء الألمانية أن الاجتماع تأجل. وذكرت صحيفة الخبر الجزائرية أن الجيش أغلق المنطقة.")
+    assert [s.speaker.text for s in sts] == ["وكالة الأنباء الألمانية", "صحيفة الخبر الجزائرية"]
+
+
+def test_speaker_ends_where_the_subject_ends() -> None:
+    """"نفى الكرملين التقرير الذي نشرته الصحيفة …": the object and its relative clause are
+    what is denied, none of it the speaker. A source in that object speaks from where the
+    object starts, and not through its denier (dev gold: "نفى ديميتري بيسكوف … تقارير
+    صحافية يونانية ذكرت أن …")."""
+    denial, = _statements("نفى الكرملين التقرير الذي نشرته الصحيفة أمس عن لقاء سري بين ماسك وبوتين.")
+    assert (denial.speaker.text, denial.stance, denial.content.text) == (
+        "الكرملين", "deny", "التقرير الذي نشرته الصحيفة أمس عن لقاء سري بين ماسك وبوتين")
+    sts = _statements("ونفى بيسكوف الأنباء التي تحدثت عن اتصالات منتظمة بين ماسك وبوتين.")
+    assert [(s.speaker.text, s.speaker_type, s.stance, s.content.text, s.via_texts) for s in sts] == [
+        ("بيسكوف", "person", "deny", "الأنباء التي تحدثت عن اتصالات منتظمة بين ماسك وبوتين", ()),
+        ("الأنباء", "document", "assert", "اتصالات منتظمة بين ماسك وبوتين", ())]
