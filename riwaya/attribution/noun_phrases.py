@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
+from riwaya.arabic.chars import DIACRITICS, YA
 from riwaya.attribution.cues import fold
 from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.speakers import speaker_type
@@ -40,7 +41,7 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
             break
         f = t.f
         if words > 0 or k > j:
-            if f in SPEAKER_STOP:
+            if f in SPEAKER_STOP and not t.name:
                 if f == "من" and words == 1 and toks[k - 1].f in QUANTITY and k + 1 < len(toks) and not toks[k + 1].punct:
                     k += 1  # "عدد من المسؤولين"
                     continue
@@ -61,7 +62,7 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
                 break
             if object_verb and words > 0 and looks_like_object(toks, k):
                 break
-        elif (f in SPEAKER_STOP or COMP_PRONOUN.match(f)) and not demonstrative_speaker(toks, k):
+        elif (f in SPEAKER_STOP and not t.name or COMP_PRONOUN.match(f)) and not demonstrative_speaker(toks, k):
             break
         words += 1
         k += 1
@@ -143,6 +144,48 @@ def _listed_names() -> frozenset[str]:
     return frozenset().union(*(words[name] for name in _NAME_LISTS))
 
 
+_ALI = fold("على")
+
+
+def mark_names(toks: list[Token], entity_spans: list[tuple[int, int]]) -> None:
+    """Mark "علي" as the given name where it is one, not the preposition "على" (both fold to
+    "علي"): written with ي, and a named-entity mention covers it or a name follows it
+    ("أكّد علي أكبر ولايتي أن …"، "وقال علي الحسيني إن …"; not "علي الرغم"، "علي أن"، "علي
+    احترام مبدأ …", where writers put ي for ى).
+
+    >>> from riwaya.attribution.tokens import tokenize
+    >>> text = "وقال علي أكبر ولايتي إن العرض على الطاولة"
+    >>> toks = tokenize(text, 0, len(text))
+    >>> mark_names(toks, [])
+    >>> [t.raw for t in toks if t.name]
+    ['علي']
+    """
+    for k, tok in enumerate(toks):
+        if tok.f != _ALI or not tok.raw.rstrip(DIACRITICS).endswith(YA) or k + 1 >= len(toks) or toks[k + 1].punct:
+            continue
+        tok.name = any(start <= tok.start < end for start, end in entity_spans) or _name_follows(toks, k + 1)
+
+
+def _name_follows(toks: list[Token], k: int) -> bool:
+    """Whether a name starts at ``k``: a word the gazetteers list as both given name and
+    surname ("أكبر"، "الحسيني"), or listed once with another listed name after it ("عبدالله
+    المحارب"). The lists hold common words too ("احترام" as a given name, "خلفية" as a
+    surname), and titles and particles ("رئيس"، "أن"), which never count."""
+    words = load_gazetteer().words
+    f = toks[k].f
+    if not _may_be_name(f, words):
+        return False
+    if f in words["given"] and f in words["surname"]:
+        return True
+    return (f in words["given"] or f in words["surname"]) and k + 1 < len(toks) and not toks[k + 1].punct \
+        and _may_be_name(toks[k + 1].f, words) and is_listed_name(toks[k + 1].f)
+
+
+def _may_be_name(folded: str, words: dict[str, frozenset[str]]) -> bool:
+    """Not a title, particle or object noun, which the name lists hold too."""
+    return folded not in words["title"] and folded not in SPEAKER_STOP and folded not in _OBJECT_STARTS
+
+
 def is_listed_name(folded: str) -> bool:
     """Whether a folded word is a given name or a surname of the entity gazetteers.
 
@@ -173,7 +216,7 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
         f = t.f
         if f in PERFECT_AUX or f in KANA_FORMS:
             break  # "كانوا يقولون إن …": the auxiliary carries the subject
-        if f in SPEAKER_STOP - SPEAKER_KEEP_IN or t.cue is not None or COMP_PRONOUN.match(f) or f in PREPS \
+        if (f in SPEAKER_STOP - SPEAKER_KEEP_IN or f in PREPS) and not t.name or t.cue is not None or COMP_PRONOUN.match(f) \
                 or f in {"ما", "مما", "بما", "لم", "لا", "وهو", "وهي", "كما", "قد"} or (f[:1] == "و" and not f.startswith(("وز", "وك", "ول", "وف", "وا")) and words > 0):
             break
         words += 1
@@ -185,7 +228,7 @@ def speaker_before(toks: list[Token], i: int) -> int | None:
         start += 1
     if start > end or words == 0:
         return None
-    if start > 0 and toks[start - 1].f in TOPIC_PREPS or toks[start].f in TOPIC_PREPS:
+    if start > 0 and toks[start - 1].f in TOPIC_PREPS or toks[start].f in TOPIC_PREPS and not toks[start].name:
         return None
     phrase = " ".join(t.raw for t in toks[start:end + 1])
     opens = start == 0 or toks[start - 1].punct or toks[start - 1].f in COMP_BARE or toks[start - 1].f in {"لكن", "ولكن"}

@@ -39,6 +39,7 @@ from riwaya.attribution.credits import credit_scopes
 from riwaya.attribution.first_reports import statement_at_first_report
 from riwaya.attribution.narration import narration_statement, translated_original
 from riwaya.attribution.no_comment import statement_at_no_comment
+from riwaya.attribution.noun_phrases import mark_names
 from riwaya.attribution.outlet_references import remember_outlets
 from riwaya.attribution.phrase_statements import statement_at_briefed, statement_at_phrase
 from riwaya.attribution.reading import ReadingState, sentence_index, span_of
@@ -84,6 +85,7 @@ def find_statements(article: Article, entities: Sequence[Any] | None = None) -> 
             state.open_quote = None  # a quotation does not run across paragraphs
         previous_end = end
         toks = tokenize(text, start, end)
+        mark_names(toks, spans)
         state.cursor = start
         if toks:
             _unit(state, toks, start, end, spans)

@@ -30,6 +30,7 @@ class Token:
     f: str  # folded
     punct: bool
     cue: Cue | None = None  # the lexicon entry the word is, if any
+    name: bool = False  # folds like a particle but starts a name here ("علي أكبر", not "على"; see mark_names)
 
 
 def split_units(text: str) -> list[tuple[int, int]]:

@@ -76,7 +76,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         j = skip_addressee(toks, j)
         nxt = toks[j] if j < len(toks) else nxt
         quoted_name = j < len(toks) and cue.lemma == "نقل" and nxt.raw in OPEN_QUOTES and is_short_quote(toks, j)
-        explicit = j < len(toks) and (not nxt.punct or quoted_name) and (nxt.f not in SPEAKER_STOP or demonstrative_speaker(toks, j)) and not COMP_PRONOUN.match(nxt.f) \
+        explicit = j < len(toks) and (not nxt.punct or quoted_name) and (nxt.f not in SPEAKER_STOP or nxt.name or demonstrative_speaker(toks, j)) and not COMP_PRONOUN.match(nxt.f) \
             and nxt.f not in {"عنه", "عنها", "عنهم", "فيه", "فيها", "له", "لها", "لهم"} and not (nxt.f.startswith("ل") and nxt.raw.startswith("لـ"))
         if explicit and (garbled or cue.lemma == "نقل" and nxt.f == "عن"):
             explicit = False

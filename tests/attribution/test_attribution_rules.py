@@ -340,3 +340,23 @@ def test_speaker_ends_where_the_subject_ends() -> None:
     assert [(s.speaker.text, s.speaker_type, s.stance, s.content.text, s.via_texts) for s in sts] == [
         ("بيسكوف", "person", "deny", "الأنباء التي تحدثت عن اتصالات منتظمة بين ماسك وبوتين", ()),
         ("الأنباء", "document", "assert", "اتصالات منتظمة بين ماسك وبوتين", ())]
+
+
+def test_the_name_ali_is_no_preposition() -> None:
+    """"أكّد علي أكبر ولايتي أن …": written with ي and followed by a name, علي is the given
+    name opening the speaker, not the preposition على (the two fold alike); so it is when a
+    named-entity mention covers it. The preposition stays one, however it is written."""
+    from riwaya.model import EntityMention
+
+    cases = {"أكّد علي أكبر ولايتي أن إيران لن تتراجع عن حقوقها.": ("علي أكبر ولايتي", "إيران لن تتراجع عن حقوقها"),
+             "وقال علي الحسيني إن الاتفاق جيد للطرفين.": ("علي الحسيني", "الاتفاق جيد للطرفين"),
+             "وفي السياق النووي كذب رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي أي اتفاق منفصل بين إيران وأمريكا.":
+                 ("رئيس منظمة الطاقة الذرية الإيرانية علي أكبر صالحي", "أي اتفاق منفصل بين إيران وأمريكا"),
+             "وأكد الوزير علي أن العبء يقع علي الحكومة.": ("الوزير", "العبء يقع علي الحكومة")}
+    for text, expected in cases.items():
+        assert [(s.speaker.text, s.content.text) for s in _statements(text)] == [expected], text
+    text = "وقال علي الأحمدي إن المقاومة سيطرت على المعسكر."
+    assert _statements(text) == []  # "الأحمدي" alone is listed as no given name
+    mention = EntityMention(5, 16, "علي الأحمدي", "PER", "علي الأحمدي")
+    sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
+    assert [s.speaker.text for s in sts] == ["علي الأحمدي"]
