@@ -6,7 +6,8 @@ their canonical sentence is, and whether they hold a checkable detail (a number,
 date, an attributed statement), and how many independent origins attest it. Sentences are taken best first, skipping any that
 nearly repeats one already taken (link strength between any of their sentences ≥
 ``REDUNDANT``, or ≥ 50% shared stems); a claim a contradiction touches scores
-``DISPUTED`` more, so the brief says who disputes what. In a story of several events,
+``DISPUTED`` more, so the brief says who disputes what (unless, in an event of several
+articles, one article alone tells both sides). In a story of several events,
 the best claim of each smaller event (up to a quarter of the brief, larger events
 first) is taken before the rest, so a follow-up is not crowded out; then each pick
 loses ``SAME_VOICE`` per line already quoting the same person, gains ``NEW_ACTOR`` when
@@ -115,6 +116,17 @@ def claim_score(claim: Claim) -> float:
     return 2.0 * math.log1p(len(claim.articles)) + 1.2 * lead + 0.5 * central + detail + corroborated
 
 
+def story_disputes(claims: Sequence[Claim], contradictions: Sequence[dict[str, Any]]) -> set[str]:
+    """The ids of the claims a contradiction of the story sets against each other — all
+    but one article's asides: a dispute both of whose sides one article alone tells, when
+    other articles tell more (Peskov denying, in one wire copy, more of Woodward's book
+    than he confirms), is not the story's."""
+    spread = {c.id: len(c.articles) for c in claims}
+    several = len({a for c in claims for a in c.articles}) > 1
+    return {c for item in contradictions if not several or max(spread.get(x, 1) for x in item["claims"]) > 1
+            for c in item["claims"]}
+
+
 def build_brief(
     claims: Sequence[Claim],
     strength: np.ndarray,
@@ -130,7 +142,8 @@ def build_brief(
         for c in item["claims"]:
             contested.setdefault(c, []).append(item["id"])
     candidates = [c for c in claims if len(c.canonical.text.split()) >= _MIN_WORDS]
-    score = {c.id: claim_score(c) + DISPUTED * bool(contested.get(c.id)) for c in candidates}
+    disputed = story_disputes(claims, contradictions)
+    score = {c.id: claim_score(c) + DISPUTED * (c.id in disputed) for c in candidates}
     candidates.sort(key=lambda c: (-score[c.id], c.canonical.n))
     chosen: list[Claim] = []
     stems: list[set[str]] = []

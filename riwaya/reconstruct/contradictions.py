@@ -15,7 +15,9 @@
 Contradictions stated without a denial verb (each still rests on a cue):
 
 * ``denial`` within one sentence — a sentence that reports an assertion and a denial
-  («كشف بريمر أن … وقد نفى ماسك ذلك»);
+  («كشف بريمر أن … وقد نفى ماسك ذلك»), or one speaker confirming part of another
+  origin's account and denying more («وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد … لكنه نفى
+  أي مكالمات بينهما …», against Woodward's book);
 * ``denial`` by an exclusive version — one origin says the thing happened *only* so
   (الوحيد، فقط، مرة واحدة) about the same people another origin says more of, unless
   the other claim runs on long after the exclusive statement was made (a statement of
@@ -271,9 +273,8 @@ def _one_voice(claim: Claim, denial: Claim) -> bool:
     with its own version is no contradiction of itself."""
     from riwaya.attribution.origins import origin_key
 
-    mine = {origin_key(o) for o in denial.origins} - {""}
-    theirs = {origin_key(o) for o in claim.origins} - {""}
-    return bool(theirs) and all(any(t in m or m in t for m in mine) for t in theirs)
+    theirs = [o for o in claim.origins if origin_key(o)]
+    return bool(theirs) and all(any(_same_origin(t, m) for m in denial.origins) for t in theirs)
 
 
 def _later(claim: Claim, answer: Claim) -> bool:
@@ -653,19 +654,48 @@ def _within_sentence(claims: Sequence[Claim], known: set[frozenset[str]] | None 
         # each statement once: in the clause holding its cue (a content may overlap two clauses)
         asserts = [(st, u, c) for u, c in parts for st in u.statements if st.stance == "assert"
                    and (len(parts) == 1 or not (st.cue is not None and st.cue.text) or u.start <= st.cue.start < u.end)]
-        denies = [(st, u, c) for u, c in parts for st in u.statements
-                  if is_denial(st) and st.cue is not None and u.start <= st.cue.start < u.end and _answers(u, st)
-                  and not any(_same_subject(u, st, a) and not _points_to_account(u, st) for a, _, _ in asserts)]
+        denies, partial = [], []
+        for u, c in parts:
+            for st in u.statements:
+                if not (is_denial(st) and st.cue is not None and u.start <= st.cue.start < u.end and _answers(u, st)):
+                    continue
+                own = [a for a in asserts if _same_subject(u, st, a[0]) and not _points_to_account(u, st)]
+                if not own:
+                    denies.append((st, u, c))
+                elif _confirms_anothers_account(own[0][2], st):
+                    partial.append((own[0], (st, u, c)))
         pairs = [(a, d) for a in asserts for d in denies if d[0].cue.start > a[0].content.start]
-        if not pairs:
+        if pairs:
+            (account, ua, ca), (denial, ud, cd) = pairs[0]
+            why = f"the sentence reports {account.speaker.text}'s account and its denial ({denial.cue.text or 'denied'})"
+        elif partial and partial[0][0][2] is not partial[0][1][2]:
+            (account, ua, ca), (denial, ud, cd) = partial[0]
+            others = "، ".join(o for o in ca.origins if not _same_origin(o, denial.speaker.text))
+            why = f"{denial.speaker.text} confirms part of the account of {others} but denies more of it"
+        else:
             continue
-        (account, ua, ca), (denial, ud, cd) = pairs[0]
         ids = list(dict.fromkeys([ca.id, cd.id]))
         if len(ids) > 1 and frozenset(ids) in known:
             continue
-        out.append(_item("denial", ids, [ua], [ud],
-                         f"the sentence reports {account.speaker.text}'s account and its denial ({denial.cue.text or 'denied'})"))
+        out.append(_item("denial", ids, [ua], [ud], why))
     return out
+
+
+def _same_origin(origin: str, speaker: str) -> bool:
+    """One names the other (by :func:`origin_key`, either way round: بيسكوف / المتحدث باسم
+    الكرملين دميتري بيسكوف)."""
+    from riwaya.attribution.origins import origin_key
+
+    a, b = origin_key(origin), origin_key(speaker)
+    return bool(a and b and (a in b or b in a))
+
+
+def _confirms_anothers_account(claim: Claim, denial: Any) -> bool:
+    """The confirming clause of «وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى
+    أي مكالمات بينهما …» joined another origin's account (Woodward's book): one who confirms
+    part of an account and in the same breath denies answers that account — the denial
+    contradicts it, though not himself."""
+    return any(not _same_origin(o, denial.speaker.text) for o in claim.origins)
 
 
 def _claim_entities(claim: Claim) -> set[str]:

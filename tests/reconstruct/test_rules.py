@@ -12,7 +12,7 @@ from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
 from riwaya.pipeline import analyze
-from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score
+from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score, story_disputes
 from riwaya.reconstruct.claims import Claim, _corroborations, _references_back, entities_agree, same_person
 from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap
@@ -369,3 +369,41 @@ def test_a_statement_naming_what_the_article_told_is_a_source_of_it() -> None:
     units = [_unit(0, "a1", 0, lead, statements=(("مصدر مطلع", "وفقا", "انضم ماسك إلى مكالمة هاتفية حول الوضع في أوكرانيا", "assert"),)),
              _unit(1, "a1", 1, calm, statements=(("الحاكم", "وقال", "الوضع هادئ", "assert"),))]
     assert _references_back(units) == []
+
+
+def _peskov_clauses() -> tuple[Unit, Unit]:
+    text = "وأكد بيسكوف أن ترامب أرسل اختبارات كوفيد إلى بوتين لكنه نفى أي مكالمات بينهما بعد مغادرة ترامب منصبه."
+    cut = text.index("لكنه")
+    sts = [_statement(text, "بيسكوف", "وأكد", "ترامب أرسل اختبارات كوفيد إلى بوتين"),
+           _statement(text, "بيسكوف", "نفى", "أي مكالمات بينهما بعد مغادرة ترامب منصبه", "deny")]
+    clause = {"article_id": "a1", "event_id": "e1", "sentence_index": 9, "position": 0.9, "stems": [], "entities": frozenset(),
+              "numbers": [], "dates": [], "sentence_start": 0, "sentence_end": len(text), "sentence_text": text}
+    confirms = Unit(n=1, start=0, end=cut - 1, text=text[:cut - 1], statements=[sts[0]], clause=0, **clause)
+    denies = Unit(n=2, start=cut, end=len(text), text=text[cut:], statements=[sts[1]], clause=1, **clause)
+    return confirms, denies
+
+
+def test_confirming_part_of_an_account_and_denying_more_of_it() -> None:
+    """000: Peskov confirms the Covid tests of Woodward's book «لكنه نفى أي مكالمات بينهما بعد
+    مغادرة ترامب منصبه»: the denial answers the book's account (seeds K7), though Peskov
+    does not contradict himself; confirming what only he says and denying more is no dispute."""
+    confirms, denies = _peskov_clauses()
+    book = _unit(0, "a1", 8, "وذكر كتاب وودورد أن ترامب أرسل اختبارات كوفيد الى بوتين بشكل سري في العام 2020")
+    found = _within_sentence([_claim("c1", [book, confirms], ["كتاب وودورد", "بيسكوف"]), _claim("c2", [denies], ["بيسكوف"])])
+    assert [(k["claims"], k["explanation"]) for k in found] == [
+        (["c1", "c2"], "بيسكوف confirms part of the account of كتاب وودورد but denies more of it")]
+    assert _within_sentence([_claim("c1", [confirms], ["بيسكوف"]), _claim("c2", [denies], ["بيسكوف"])]) == []
+
+
+def test_a_dispute_one_article_alone_tells_is_its_aside() -> None:
+    """In a story of several articles, a contradiction both of whose sides one article alone
+    carries earns no brief bonus; one touching a claim others carry too does, and in a
+    one-article event every dispute does."""
+    confirms, denies = _peskov_clauses()
+    wsj, elsewhere = _wsj(3), _unit(4, "a2", 0, WSJ)
+    claims = [_claim("c1", [confirms], ["كتاب وودورد", "بيسكوف"]), _claim("c2", [denies], ["بيسكوف"]),
+              _claim("c3", [wsj, elsewhere], ["وول ستريت جورنال"]), _claim("c4", [_unit(5, "a1", 4, KREMLIN)], ["الكرملين"])]
+    aside = {"claims": ["c1", "c2"]}
+    story = {"claims": ["c3", "c4"]}
+    assert story_disputes(claims, [aside, story]) == {"c3", "c4"}
+    assert story_disputes(claims[:2], [aside]) == {"c1", "c2"}
