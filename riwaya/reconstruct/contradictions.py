@@ -889,8 +889,8 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
         a, ua = before
         if a is b or ua.main_statement is None or frozenset((a.id, b.id)) in known:
             continue
-        if origin_key(ua.main_statement.speaker.text) == origin_key(ub.main_statement.speaker.text):
-            continue
+        if _same_origin(ua.main_statement.speaker.text, ub.main_statement.speaker.text):
+            continue  # «وأكد [الناطق … علي الأحمدي] أن …» / «بيد أن الأحمدي أشار …»: one voice qualifying itself
         if _named_in(ub.main_statement.speaker.text, ua.sentence_text or ua.text):
             continue  # «إلا أن ألبرايت اعترف …» after Albright's own words: one voice qualifying itself
         if {origin_key(o) for o in a.origins} & {origin_key(o) for o in b.origins}:

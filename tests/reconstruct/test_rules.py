@@ -6,6 +6,8 @@ and a denial must share with what they contradict, and the brief's choice of lin
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
@@ -334,6 +336,15 @@ def test_juxtaposition_needs_contrary_content_and_another_voice() -> None:
     m = _unit(0, "a1", 3, confessed, statements=(("جودي ماغي", "نفت", "نشرها النص", "deny"),))
     s = _unit(1, "a1", 4, sequel, statements=(("المصدر", "بحسب", "لكن التحقيق خلص الى اتهامها قبل ان يحكم عليها غيابيا بدفع غرامة", "assert"),))
     assert _juxtaposed([_claim("c1", [m], ["جودي ماغي"]), _claim("c2", [s], ["المصدر"])], set()) == []
+    # one spokesman, named in full where he speaks first and by his surname where he
+    # qualifies it (SaudiNewsNet 2015-07-21, Aden)
+    sweep = "وأكد أن «عملية تمشيط واسعة تجري للقضاء على آخر جيوب الحوثيين وحلفائهم»"
+    palace = "بيد أن الأحمدي أشار في الوقت نفسه إلى أن قصر المعاشيق الرئاسي في حي كريتر لا يزال بأيدي المتمردين"
+    spokesman = "الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي"
+    first = _unit(0, "a1", 2, sweep, statements=(("وأكد", "وأكد", "«عملية تمشيط واسعة تجري للقضاء على آخر جيوب الحوثيين وحلفائهم»", "assert"),))
+    first.statements[0] = replace(first.statements[0], speaker=Span(0, 0, spokesman), resolved_from_context=True)
+    then = _unit(1, "a1", 3, palace, statements=(("الأحمدي", "أشار", "قصر المعاشيق الرئاسي في حي كريتر لا يزال بأيدي المتمردين", "assert"),))
+    assert _juxtaposed([_claim("c1", [first], ["المقاومة الشعبية"]), _claim("c2", [then], ["قصر"])], set()) == []
 
 
 def test_a_denial_is_not_the_same_report_a_refusal_or_set_against_no_statement() -> None:
