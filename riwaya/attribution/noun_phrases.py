@@ -126,12 +126,15 @@ _OBJECT_QUANTIFIERS = folded_set("بعض جميع معظم")
 def _governs_next(tok: Token) -> bool:
     """Whether ``tok`` governs the definite noun after it: a preposition, an opening
     quotation mark, an indefinite noun whose genitive it is ("وكالة"، "مسودة"، "نقاد"; not
-    the definite "الكرملين" or a listed name, "بيسكوف")."""
+    the definite "الكرملين", a listed name, "بيسكوف", or the last word of a name the tagger
+    found, "تسيبراس")."""
     if tok.punct:
         return tok.raw in OPEN_QUOTES
     f = tok.f
     if f in SPEAKER_STOP:
         return True
+    if tok.mention_end is not None and tok.mention_end <= tok.end:
+        return False
     return not f.startswith("ال") and (has_head(f) or not is_listed_name(f))
 
 
@@ -148,10 +151,11 @@ _ALI = fold("على")
 
 
 def mark_names(toks: list[Token], entity_spans: list[tuple[int, int]]) -> None:
-    """Mark "علي" as the given name where it is one, not the preposition "على" (both fold to
-    "علي"): written with ي, and a named-entity mention covers it or a name follows it
-    ("أكّد علي أكبر ولايتي أن …"، "وقال علي الحسيني إن …"; not "علي الرغم"، "علي أن"، "علي
-    احترام مبدأ …", where writers put ي for ى).
+    """Mark the words a named-entity mention covers (``mention_end``, where the mention
+    ends), and "علي" as the given name where it is one, not the preposition "على" (both fold
+    to "علي"): written with ي, and a mention covers it or a name follows it ("أكّد علي أكبر
+    ولايتي أن …"، "وقال علي الحسيني إن …"; not "علي الرغم"، "علي أن"، "علي احترام مبدأ …",
+    where writers put ي for ى).
 
     >>> from riwaya.attribution.tokens import tokenize
     >>> text = "وقال علي أكبر ولايتي إن العرض على الطاولة"
@@ -159,11 +163,21 @@ def mark_names(toks: list[Token], entity_spans: list[tuple[int, int]]) -> None:
     >>> mark_names(toks, [])
     >>> [t.raw for t in toks if t.name]
     ['علي']
+    >>> mark_names(toks, [(5, 20)])
+    >>> [t.raw for t in toks if t.mention_end == 20]
+    ['علي', 'أكبر', 'ولايتي']
     """
+    if entity_spans and toks:
+        k = max(0, bisect.bisect_left(entity_spans, (toks[0].start, -1)) - 1)  # a mention may start before the unit
+        for tok in toks:
+            while k < len(entity_spans) and entity_spans[k][1] <= tok.start:
+                k += 1
+            if k < len(entity_spans) and entity_spans[k][0] < tok.end and not tok.punct:
+                tok.mention_end = entity_spans[k][1]
     for k, tok in enumerate(toks):
         if tok.f != _ALI or not tok.raw.rstrip(DIACRITICS).endswith(YA) or k + 1 >= len(toks) or toks[k + 1].punct:
             continue
-        tok.name = any(start <= tok.start < end for start, end in entity_spans) or _name_follows(toks, k + 1)
+        tok.name = tok.mention_end is not None or _name_follows(toks, k + 1)
 
 
 def _name_follows(toks: list[Token], k: int) -> bool:

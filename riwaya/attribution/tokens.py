@@ -31,6 +31,7 @@ class Token:
     punct: bool
     cue: Cue | None = None  # the lexicon entry the word is, if any
     name: bool = False  # folds like a particle but starts a name here ("علي أكبر", not "على"; see mark_names)
+    mention_end: int | None = None  # end offset of the tagger's PER/ORG mention covering the word, if any (see mark_names)
 
 
 def split_units(text: str) -> list[tuple[int, int]]:

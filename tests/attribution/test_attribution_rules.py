@@ -360,3 +360,21 @@ def test_the_name_ali_is_no_preposition() -> None:
     mention = EntityMention(5, 16, "علي الأحمدي", "PER", "علي الأحمدي")
     sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
     assert [s.speaker.text for s in sts] == ["علي الأحمدي"]
+
+
+def test_a_tagged_name_ends_the_subject() -> None:
+    """"نفى تسيبراس التقرير": a name the gazetteers lack governs no report noun after it
+    when the tagger's PER/ORG mention ends with it — the noun is the denied object
+    (guideline §4.1). A mention holding both words keeps them one name ("صحيفة الخبر")."""
+    from riwaya.model import EntityMention
+
+    text = "نفى تسيبراس التقرير الذي نشرته الصحيفة."
+    mention = EntityMention(4, 11, "تسيبراس", "PER", "تسيبراس")
+    sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
+    assert [(s.speaker.text, s.stance, s.content.text) for s in sts] == [
+        ("تسيبراس", "deny", "التقرير الذي نشرته الصحيفة")]
+    text = "وذكرت صحيفة الخبر الجزائرية أن الجيش أغلق المنطقة."
+    mention = EntityMention(6, 17, "صحيفة الخبر", "ORG", "صحيفة الخبر")
+    sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
+    assert [s.speaker.text for s in sts] == ["صحيفة الخبر الجزائرية"]
+
