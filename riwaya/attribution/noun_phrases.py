@@ -60,7 +60,7 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
                 break  # addressee "لـ«عكاظ»", "للصحيفة" (but "تقرير موسع لصحيفة X" is the paper's report)
             if f in {"نقلا", "ونقلا", "وفقا", "بحسب", "حسب", "حسبما", "بقوله"}:
                 break
-            if object_verb and words > 0 and looks_like_object(toks, k):
+            if object_verb and words > 0 and (looks_like_object(toks, k) or _ends_title_phrase(toks, j, k)):
                 break
         elif (f in SPEAKER_STOP and not t.name or COMP_PRONOUN.match(f)) and not demonstrative_speaker(toks, k):
             break
@@ -69,6 +69,48 @@ def noun_phrase_end(toks: list[Token], j: int, *, max_words: int = 9, object_ver
     if in_quote:
         return j if k == j else k
     return k
+
+
+def _ends_title_phrase(toks: list[Token], j: int, k: int) -> bool:
+    """Whether the speaker from ``j`` has ended before ``k`` with a title phrase — a title, its
+    definite genitive and a nisba adjective — and the indefinite word at ``k`` opens the
+    object. After a name and its appositive title nothing but the object follows ("توقع علي
+    العمير وزير النفط الكويتي ارتفاع أسعار النفط"); a title with no name before it may be
+    followed by one the lists lack ("وزير الهجرة البلجيكي ثيو فرانكين"), so there the word
+    must govern a definite genitive, as a verbal noun does ("وأكد وزير الدفاع الأميركي حرص
+    الولايات المتحدة على …"). A word the gazetteers or the tagger take for a name, or led by
+    a clitic ("بالرياض"، "لشؤون"), goes on."""
+    t = toks[k]
+    if t.punct or t.f.startswith("ال") or t.f[:1] in "وفبلك" or t.f in SPEAKER_STOP or t.name or t.mention_end is not None \
+            or is_listed_name(t.f):
+        return False
+    adjective = toks[k - 1].f
+    if not (adjective.startswith("ال") and adjective.endswith(("ي", "يه")) and len(adjective) > 4):
+        return False
+    title = k - 2
+    while title > j and toks[title].f.startswith("ال") and not toks[title].punct:
+        title -= 1
+    if title >= k - 2 or toks[title].f not in _title_heads():
+        return False
+    if title == j:
+        return k + 1 < len(toks) and not toks[k + 1].punct and toks[k + 1].f.startswith("ال")
+    return _ends_name(toks, j, title)
+
+
+def _ends_name(toks: list[Token], j: int, k: int) -> bool:
+    """Whether a name from ``j`` on ends right before ``k``: one the tagger found, or two
+    words the gazetteers list ("فهد الغانمي"; one listed word alone may be a common one,
+    "بها" is listed as a surname)."""
+    last = toks[k - 1]
+    if last.mention_end is not None or last.name:
+        return True
+    return k - 2 >= j and all(is_listed_name(t.f) and t.f not in _title_heads() for t in toks[k - 2:k])
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    """The gazetteers' titles that head a construct ("وزير"، "رئيس"، "مدير")."""
+    return frozenset(f for f in load_gazetteer().words["title"] if not f.startswith("ال") and len(f) > 1)
 
 
 def demonstrative_speaker(toks: list[Token], k: int) -> bool:

@@ -378,3 +378,20 @@ def test_a_tagged_name_ends_the_subject() -> None:
     sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
     assert [s.speaker.text for s in sts] == ["صحيفة الخبر الجزائرية"]
 
+
+def test_title_phrase_ends_the_subject_before_its_object() -> None:
+    """"توقع علي العمير وزير النفط الكويتي ارتفاع أسعار النفط …": after a name and its
+    appositive title (title, definite genitive, nisba adjective) the indefinite noun opens
+    the object. With no name before the title the word must govern a definite genitive, as
+    a verbal noun does ("حرص الولايات المتحدة"); a foreign name the lists lack goes on."""
+    from riwaya.model import EntityMention
+
+    text = "توقع علي العمير وزير النفط الكويتي ارتفاع أسعار النفط خلال الأشهر المقبلة."
+    mention = EntityMention(5, 15, "علي العمير", "PER", "علي العمير")
+    sts = find_statements(Article(id="t", content_hash="t", source="test", text=text), [mention])
+    assert [(s.speaker.text, s.speaker_type, s.content.text) for s in sts] == [
+        ("علي العمير وزير النفط الكويتي", "official", "ارتفاع أسعار النفط خلال الأشهر المقبلة")]
+    cases = {"وأكد وزير الدفاع الأميركي حرص الولايات المتحدة على تعزيز السلام.": "وزير الدفاع الأميركي",
+             "وأكد وزير الهجرة البلجيكي ثيو فرانكين أن بلاده ستستقبل 2500 شخص.": "وزير الهجرة البلجيكي ثيو فرانكين"}
+    for text, speaker in cases.items():
+        assert [s.speaker.text for s in _statements(text)] == [speaker], text
