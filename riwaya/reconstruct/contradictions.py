@@ -10,7 +10,8 @@
   report dated well before the event's articles carried it as news (003's "الصادر في
   سبتمبر" for a report the others carry on 25 October);
 * ``opposed`` — two aligned claims the pair-stance model (riwaya.claims.pair_stance)
-  reads as disagreeing with high confidence.
+  reads as disagreeing with high confidence, or one claim told with two reasons for the
+  act (at someone's request in one article, as a favour to someone in another).
 
 Contradictions stated without a denial verb (each still rests on a cue):
 
@@ -81,6 +82,7 @@ def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance
     for claim in claims:
         found += _numbers(claim, strength)
         found += _dates(claim, strength)
+        found += _instigations(claim)
     found += _within_sentence(claims, {frozenset(k["claims"]) for k in found})
     found += _exclusive(claims, strength, {frozenset(k["claims"]) for k in found}, published)
     found += _juxtaposed(claims, {frozenset(k["claims"]) for k in found})
@@ -508,6 +510,38 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
             if _dates_conflict(x, y):
                 out.append(_item("date", [claim.id], [a], [b], f"{x.text} ({x.value}) vs {y.text} ({y.value})"))
     return out
+
+
+#: why an act was done, as articles tell it: at someone's request, or as a favour to someone
+_AT_REQUEST = re.compile(r"(?:^|\s)(?:بناء علي طلب|بطلب من|استجابه لطلب|تلبيه لطلب)(?!\S)")
+_AS_FAVOUR = re.compile(r"(?:^|\s)(?:ك?خدمه|ارضاء|مجامله)\s+(?:ل|لل)\S+")
+
+
+def _instigations(claim: Claim) -> list[dict[str, Any]]:
+    """One claim told with two different reasons for the act: at someone's request in one
+    article, as a favour to someone in another («طلب بوتين من ماسك … بناءً على طلب الصين»
+    against «… خدمةً للرئيس الصيني»): the first has China ask, the second has Putin
+    oblige Xi unasked — a detail no source of the other articles claims."""
+    texts = {u.n: normalize_for_matching(u.text) for u in claim.supporters}
+    asked = [u for u in claim.supporters if _AT_REQUEST.search(texts[u.n])]
+    obliged = [u for u in claim.supporters if _AS_FAVOUR.search(texts[u.n]) and not _AT_REQUEST.search(texts[u.n])]
+    if not asked or not obliged or {u.article_id for u in asked} & {u.article_id for u in obliged}:
+        return []
+    favour = _as_written(obliged[0], _AS_FAVOUR)
+    request = _as_written(asked[0], _AT_REQUEST)
+    return [_item("opposed", [claim.id], obliged, asked, f"the articles give different reasons for it: «{favour}» against «{request}»")]
+
+
+def _as_written(unit: Unit, pattern: re.Pattern[str]) -> str:
+    """The words of the sentence the pattern finds in its normalized form, as written
+    («خدمه للرييس» → «خدمةً للرئيس»)."""
+    words = unit.text.split()
+    folded = [normalize_for_matching(w) for w in words]
+    for k in range(len(words)):
+        for n in range(1, 5):
+            if pattern.fullmatch(" ".join(folded[k:k + n])):
+                return " ".join(words[k:k + n])
+    return ""
 
 
 _YEAR = re.compile(r"\d{4}|[٠-٩]{4}")

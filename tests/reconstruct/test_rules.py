@@ -16,7 +16,7 @@ from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span,
 from riwaya.pipeline import analyze
 from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score, story_disputes
 from riwaya.reconstruct.claims import Claim, _corroborations, _references_back, entities_agree, same_person
-from riwaya.reconstruct.contradictions import _denials, _exclusive, _juxtaposed, _numbers, _within_sentence
+from riwaya.reconstruct.contradictions import _denials, _exclusive, _instigations, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap
 from riwaya.samples import seed_documents
 
@@ -418,3 +418,17 @@ def test_a_dispute_one_article_alone_tells_is_its_aside() -> None:
     story = {"claims": ["c3", "c4"]}
     assert story_disputes(claims, [aside, story]) == {"c3", "c4"}
     assert story_disputes(claims[:2], [aside]) == {"c1", "c2"}
+
+
+def test_one_act_told_with_two_reasons() -> None:
+    """Seeds K10: 001 has Putin ask «بناءً على طلب الصين», the others «خدمةً للرئيس
+    الصيني» — China asking is a detail no source of theirs claims. Two articles giving
+    the same reason, or one article giving both, is no conflict."""
+    favour = "وذكرت الصحيفة أن بوتين طلب من ماسك عدم تفعيل خدمة ستارلينك فوق تايوان خدمةً للرئيس الصيني"
+    request = "ووفقاً لمطلعين، طلب بوتين من ماسك الامتناع عن تفعيل خدمة ستارلينك فوق تايوان بناءً على طلب الصين"
+    a, b = _unit(0, "a1", 3, favour), _unit(1, "a2", 4, request)
+    found = _instigations(_claim("c1", [a, b], ["وول ستريت جورنال"]))
+    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"]) for k in found] == [
+        ("opposed", "a1", "a2", "the articles give different reasons for it: «خدمةً للرئيس» against «بناءً على طلب»")]
+    assert _instigations(_claim("c1", [a, _unit(1, "a2", 4, favour)], ["وول ستريت جورنال"])) == []
+    assert _instigations(_claim("c1", [a, _unit(1, "a1", 4, request)], ["وول ستريت جورنال"])) == []
