@@ -103,6 +103,18 @@ def normalize_for_matching(text: str) -> str:
     return _REMOVED_RE.sub("", text).translate(_FOLD_TABLE).lower()
 
 
+def matching_words(words: str | Iterable[str]) -> frozenset[str]:
+    """A lexicon to look folded words up in: the words (a string is split on white space),
+    each :func:`normalize_for_matching`.
+
+    >>> sorted(matching_words("أكّد إفادة افادة"))
+    ['افاده', 'اكد']
+    """
+    if isinstance(words, str):
+        words = words.split()
+    return frozenset(normalize_for_matching(w) for w in words)
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalize like :func:`normalize_for_matching` and return, for each character of
     the result, its index in ``text`` (plus one final entry, ``len(text)``, so that an

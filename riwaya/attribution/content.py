@@ -4,6 +4,7 @@ quotation, a colon, a preposition) and where it ends (the next cue clause, the c
 
 from __future__ import annotations
 
+from riwaya.arabic.normalize import matching_words
 from riwaya.attribution.cues import Cue, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import is_short_quote
 from riwaya.attribution.reading import ReadingState, span_of
@@ -11,7 +12,7 @@ from riwaya.attribution.source_phrases import source_phrase_head
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, CONTRAST, folded_set, JUDGING_LEMMAS, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS, RELATIVES)
+    COMP_BARE, COMP_PRONOUN, CONTRAST, JUDGING_LEMMAS, PERFECT_AUX, PREPS, PRONOUN_SUBJECT_OPENERS, RELATIVES)
 from riwaya.model import Span
 
 
@@ -36,9 +37,9 @@ def governs_ba(cue: Cue) -> bool:
     return _PREP_OF.get(cue.lemma) == "ب"
 
 
-_WHICH = folded_set("مما ومما")
+_WHICH = matching_words("مما ومما")
 # "، ما أدى إلى …": ما opens a consequence only before a verb of causing ("، ما زال …" does not)
-_CAUSING = folded_set("أثار أدى دفع جعل يثير يؤدي يدفع يجعل")
+_CAUSING = matching_words("أثار أدى دفع جعل يثير يؤدي يدفع يجعل")
 
 
 def consequence_at(toks: list[Token], k: int) -> bool:
@@ -51,7 +52,7 @@ def consequence_at(toks: list[Token], k: int) -> bool:
 
 
 # how a denial is made, written after what it denies ("نفت الوزارة الخبر جملة وتفصيلاً")
-_DENIAL_MANNER = folded_set("جملة وتفصيلاً تفصيلاً قطعياً قطعاً تماماً مطلقاً نهائياً")
+_DENIAL_MANNER = matching_words("جملة وتفصيلاً تفصيلاً قطعياً قطعاً تماماً مطلقاً نهائياً")
 
 
 def before_denial_manner(toks: list[Token], start: int, end: int) -> int:

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import re
 
-from riwaya.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from riwaya.arabic.normalize import matching_words, normalize_for_matching, normalize_with_offsets
 from riwaya.ingest.provenance import AGENCIES, credit_line, dateline_credit
 from riwaya.model import Article, Link
 
 __all__ = ["article_credits", "credit_scopes"]
 
-_GENERIC = frozenset(normalize_for_matching(w) for w in ("وكالات", "الوكالات", "متابعات", "خاص", "المحرر", "اعداد"))
+_GENERIC = matching_words(("وكالات", "الوكالات", "متابعات", "خاص", "المحرر", "اعداد"))
 _CREDIT_KINDS = ("relay", "translation", "source")
 
 

@@ -15,6 +15,7 @@ reached through the article's own outlet (CNN ← Axios). The forms:
 
 from __future__ import annotations
 
+from riwaya.arabic.normalize import matching_words
 from riwaya.attribution.agreement import said_of
 from riwaya.attribution.content import content_end, trim_span
 from riwaya.attribution.cues import fold
@@ -26,19 +27,19 @@ from riwaya.attribution.stance import with_stance
 from riwaya.attribution.tokens import Token
 from riwaya.attribution.via import via_for
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, FIRST_ADVERB, folded_set, KANA_FORMS, NISBA, PERFECT_AUX, PREPS, RELATIVES, SPEAKER_STOP, TOPIC_PREPS)
+    COMP_BARE, FIRST_ADVERB, KANA_FORMS, NISBA, PERFECT_AUX, PREPS, RELATIVES, SPEAKER_STOP, TOPIC_PREPS)
 from riwaya.model import Statement
 
 __all__ = ["statement_at_first_report"]
 
-_REPORTING_STEMS = folded_set("أورد نشر كشف ذكر أفاد")
+_REPORTING_STEMS = matching_words("أورد نشر كشف ذكر أفاد")
 
 _FIRST = fold("أول")
 
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 # "التي كشف عنها أولاً موقع X": the verb's object, before the speaker
-_OBJECT_AFTER_VERB = folded_set("عنه عنها عنهم")
+_OBJECT_AFTER_VERB = matching_words("عنه عنها عنهم")
 
 
 def _first_report_verb(f: str) -> bool:

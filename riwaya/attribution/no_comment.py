@@ -17,6 +17,7 @@ already. Either way the silent party is the subject a following "لكنه قال
 
 from __future__ import annotations
 
+from riwaya.arabic.normalize import matching_words
 from riwaya.attribution.agreement import speaker_features
 from riwaya.attribution.content import content_end, trim_span
 from riwaya.attribution.cues import Cue
@@ -26,21 +27,20 @@ from riwaya.attribution.reading import ReadingState, Said, sentence_index, span_
 from riwaya.attribution.speakers import OUTLET_DESCRIPTIONS, speaker_type
 from riwaya.attribution.tokens import Token
 from riwaya.attribution.via import via_for
-from riwaya.attribution.wordclasses import folded_set
 from riwaya.model import Span, Statement
 
 __all__ = ["statement_at_no_comment"]
 
-_NEGATION = folded_set("لم ولم فلم")
+_NEGATION = matching_words("لم ولم فلم")
 # "لم يعلق" (did not comment) needs على after the subject; "لم يرد / لم يستجب" (did not
 # respond) also a request or comment word, since "لم يرد اسمه" is "was not mentioned"
-_COMMENT_VERBS = folded_set("يعلق تعلق يعلقوا")
-_RESPOND_VERBS = folded_set("يرد ترد يردوا يستجب تستجب يستجيبوا")
-_DECLINE_VERBS = folded_set("رفض رفضت رفضوا ورفض ورفضت امتنع امتنعت امتنعوا وامتنع وامتنعت")
-_REQUEST_WORDS = folded_set(
+_COMMENT_VERBS = matching_words("يعلق تعلق يعلقوا")
+_RESPOND_VERBS = matching_words("يرد ترد يردوا يستجب تستجب يستجيبوا")
+_DECLINE_VERBS = matching_words("رفض رفضت رفضوا ورفض ورفضت امتنع امتنعت امتنعوا وامتنع وامتنعت")
+_REQUEST_WORDS = matching_words(
     "التعليق تعليق للتعليق بالتعليق طلب طلبات لطلب لطلبات الطلب الطلبات أسئلة الأسئلة لأسئلة استفسارات "
     "الاستفسارات اتصالات الاتصالات لاتصالات رسائل الرسائل")
-_OBJECT_PREPS = folded_set("على علي")
+_OBJECT_PREPS = matching_words("على علي")
 
 
 def _object_start(tok: Token) -> bool:

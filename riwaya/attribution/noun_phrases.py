@@ -8,12 +8,13 @@ import bisect
 from functools import cache
 
 from riwaya.arabic.chars import DIACRITICS, YA
+from riwaya.arabic.normalize import matching_words
 from riwaya.attribution.cues import fold
 from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.speakers import speaker_type
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, folded_set, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
+    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
     QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TIME, TOPIC_PREPS)
 from riwaya.entities.gazetteer import load_gazetteer
 from riwaya.model import Span
@@ -132,7 +133,7 @@ def is_short_quote(toks: list[Token], k: int, close: str | None = None) -> bool:
     return False
 
 
-_OBJECT_STARTS = folded_set(
+_OBJECT_STARTS = matching_words(
     "تقارير تقرير ما وجود صحة أي كل خطف مقتل إصابة حدوث عودة أنباء الأنباء الأخبار أخبار الاتهامات اتهامات "
     "المعلومات معلومات الشائعات شائعات الإشاعات ادعاءات الادعاءات نيته قيام تعرض ضرورة أهمية رغبته "
     "سعادته أمله قلقه ارتياحه ترحيبه استياءه استياءها سعادتها أمنياته تمنياته تقريرا تقريرًا خبرا أنباء "
@@ -162,7 +163,7 @@ def opens_object_noun(toks: list[Token], k: int) -> bool:
     return f in _OBJECT_QUANTIFIERS and k + 1 < len(toks) and toks[k + 1].f in _OBJECT_STARTS
 
 
-_OBJECT_QUANTIFIERS = folded_set("بعض جميع معظم")
+_OBJECT_QUANTIFIERS = matching_words("بعض جميع معظم")
 
 
 def _governs_next(tok: Token) -> bool:

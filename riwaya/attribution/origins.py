@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.model import Statement
 from riwaya.attribution.speakers import is_outlet_name, speaker_type
 from riwaya.entities.canonical import arabic_skeleton
@@ -42,20 +42,20 @@ __all__ = ["origin_name", "origin_key", "independent_origins", "origin_groups", 
 
 _OUTLET_MENTION = re.compile(
     r"(?:صحيفة|جريدة|مجلة|وكالة|قناة|شبكة|موقع)\s+[«“\"]?\s*([^\s،,.:«»“”\"()]+(?:\s+[^\s،,.:«»“”\"()]+){0,2})")
-_DESCRIPTIONS = frozenset(normalize_for_matching(w) for w in (
+_DESCRIPTIONS = matching_words((
     "الصحيفة الجريدة المجلة الوكالة القناة الموقع المنفذ للمنفذ لمنفذ التقرير تقرير لتقرير التقارير تقارير "
-    "الشبكة للصحيفة لصحيفة").split())
-_REPORT_HEADS = frozenset(normalize_for_matching(w) for w in "تقرير التقرير لتقرير تقارير التقارير".split())
-_NAMED_DOCUMENT_HEADS = frozenset(normalize_for_matching(w) for w in "كتاب الكتاب إفادة افادة وثيقة دراسة مذكرة".split())
+    "الشبكة للصحيفة لصحيفة"))
+_REPORT_HEADS = matching_words("تقرير التقرير لتقرير تقارير التقارير")
+_NAMED_DOCUMENT_HEADS = matching_words("كتاب الكتاب إفادة افادة وثيقة دراسة مذكرة")
 # words that say what a speaker is, not who: never enough to join two origins
-_GENERIC = frozenset(normalize_for_matching(w) for w in (
+_GENERIC = matching_words((
     "في من عن على الى إلى باسم و المتحدث متحدث الناطق ناطق الرسمي الرئيس رئيس وزير الوزير مدير المدير "
     "مسؤول مسؤولو مسؤولون مسؤولين المسؤول مصدر مصادر المصدر مطلع مطلعين مطلعة شخص شخصين شخصان "
     "السابق السابقة الحالي الاميركي الامريكي الامريكية الاميركية الروسي الروسية الاوروبي "
     "صحيفة الصحيفة وكالة الوكالة موقع قناة شبكة مجلة تقرير التقرير بيان البيان الحكومة حكومة "
-    "الولايات المتحدة وقت لاحق سابق لكن لكنه قال").split())
+    "الولايات المتحدة وقت لاحق سابق لكن لكنه قال"))
 _NAMES: dict[int, str] = {}
-_REPORT_WORDS = frozenset(normalize_for_matching(w) for w in "موسع جديد حديث نشرته نشره صادر سابق أخير اخير مطول".split())
+_REPORT_WORDS = matching_words("موسع جديد حديث نشرته نشره صادر سابق أخير اخير مطول")
 _NEWS_AGENCY = re.compile(r"انباء|رويترز|فرانس|اسوشيتد|الاناضول|واس")
 
 

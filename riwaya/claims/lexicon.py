@@ -11,21 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.normalize import matching_words, normalize_for_matching
 
+NEGATION = matching_words("لا لم لن ليس ليست ليسوا لسنا غير عدم دون بدون نفى ينفي تنفي نفت ينفون ما لما كلا")
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(normalize_for_matching(w) for w in text.split())
-
-
-NEGATION = _words("لا لم لن ليس ليست ليسوا لسنا غير عدم دون بدون نفى ينفي تنفي نفت ينفون ما لما كلا")
-
-UP = _words(
+UP = matching_words(
     "ارتفاع ارتفع يرتفع ترتفع ارتفعت مرتفع صعود صعد يصعد تصعد زيادة زاد يزيد تزيد قفز يقفز تقفز قفزة "
     "تعافي يتعافى تتعافى تعافت نمو ينمو تنمو مكاسب ربح أرباح يربح تربح أعلى قياسي قياسية تحسن يتحسن "
     "تتحسن انتعاش ينتعش تنتعش يرفع ترفع رفع مضاعفة"
 )
-DOWN = _words(
+DOWN = matching_words(
     "انخفاض انخفض ينخفض تنخفض انخفضت تراجع يتراجع تتراجع تراجعت هبوط هبط يهبط تهبط هبطت تهوي يهوي هوى "
     "خسارة خسائر يخسر تخسر خسر خسرت تدهور يتدهور تتدهور انهيار ينهار تنهار انهارت أدنى تدني انكماش نزول "
     "ينزل تنزل سقوط يسقط تسقط تقلص يتقلص خفض يخفض تخفض ضعف يضعف تضعف أضعف أزمة عجز"
@@ -33,7 +28,7 @@ DOWN = _words(
 
 #: Two sides of one opposition; a pair whose sentences take different sides disagrees more often.
 OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    (_words(a), _words(b))
+    (matching_words(a), matching_words(b))
     for a, b in (
         ("فتح يفتح تفتح افتتاح فتحت يفتتح تفتتح", "إغلاق أغلق يغلق تغلق أغلقت غلق"),
         ("سمح يسمح تسمح سماح سمحت رفع", "منع يمنع تمنع منعت حظر يحظر تحظر حظرت"),

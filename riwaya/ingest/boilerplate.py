@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from riwaya.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from riwaya.arabic.normalize import matching_words, normalize_for_matching, normalize_with_offsets
 from riwaya.model import Provenance
 
 __all__ = [
@@ -320,7 +320,7 @@ _ELLIPSIS_END = ("…", "...", "..")
 _LIST_MARK_RE = re.compile(r"^(?:[*\-–•·▪]|\d{1,2}\s*[-.)–])\s*")
 # Words that cannot end an Arabic sentence (prepositions, particles, demonstratives,
 # relatives): a line ending in one was cut mid-sentence.
-OPEN_END = frozenset(normalize_for_matching(w) for w in (
+OPEN_END = matching_words((
     "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حول", "لدى", "عند", "منذ", "خلال", "ضد",
     "نحو", "عبر", "بعد", "قبل", "دون", "حتى", "أن", "إن", "أنه", "بأن", "لأن", "كما", "ثم", "أو",
     "و", "ف", "لكن", "بل", "هذا", "هذه", "ذلك", "تلك", "هذان", "هؤلاء", "الذي", "التي", "الذين",

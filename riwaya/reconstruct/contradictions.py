@@ -48,7 +48,7 @@ from typing import Any
 
 import numpy as np
 
-from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
@@ -425,9 +425,9 @@ def _split(x: Any, y: Any) -> bool:
     return str(int(y.value)).endswith(str(int(x.value)))
 
 
-_ORDINALS = frozenset(normalize_for_matching(w) for w in (
+_ORDINALS = matching_words((
     "الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة "
-    "الثامن الثامنة التاسع التاسعة العاشر العاشرة").split())  # fmt: skip
+    "الثامن الثامنة التاسع التاسعة العاشر العاشرة"))  # fmt: skip
 
 
 _TITLE = re.compile(r"[«“\"]([^»”\"]{2,40})[»”\"]")

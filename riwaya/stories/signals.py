@@ -21,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.arabic.sentences import split_sentences
 from riwaya.arabic.tokens import match_keys, word_tokens
 from riwaya.entities import find_entities
@@ -119,7 +119,7 @@ def is_reaction(title: str) -> bool:
 #: a few function words, months and place names, and listed given names (فيصل، تركي، ياسر).
 _IMPERFECT_VERB_RE = re.compile(r"^[وف]?[يت]\w{2,}$")
 _NOUN_OF_VERB_SHAPE_RE = re.compile(r"^[وف]?(?:\w+ات|ت\w\wي\w(?:ه|ات)?)$")
-_NOT_VERBS = frozenset(normalize_for_matching(w) for w in "تحت تلك تجاه فيما فيها يوم يناير يونيو يوليو تموز".split())
+_NOT_VERBS = matching_words("تحت تلك تجاه فيما فيها يوم يناير يونيو يوليو تموز")
 _SUBJECT_MAX_WORDS = 4
 
 
