@@ -1,24 +1,24 @@
 """The brief: an extractive summary of an event or story, one claim per sentence.
 
-Claims are scored by how widely they are carried (articles, log-scaled), how early
-they come in the articles that carry them (the lead says what happened), how central
-their canonical sentence is, and whether they hold a checkable detail (a number, a
-date, an attributed statement), and how many independent origins attest it. Sentences are taken best first, skipping any that
-nearly repeats one already taken (link strength between any of their sentences ≥
-``REDUNDANT``, or ≥ 50% shared stems); a claim a contradiction touches scores
-``DISPUTED`` more, so the brief says who disputes what (unless, in an event of several
-articles, one article alone tells both sides). In a story of several events,
-the best claim of each smaller event (up to a quarter of the brief, larger events
-first) is taken before the rest, so a follow-up is not crowded out; then each pick
-loses ``SAME_VOICE`` per line already quoting the same person, gains ``NEW_ACTOR`` when
-it names a main actor of its event (named in at least half of its articles) that no line
-of the event names yet (Trump's plan for Musk, in a report on Musk and Putin), and loses
-its ``DISPUTED`` bonus when every contradiction it is a side of already has a side in the
-brief. A claim of one sentence is scored with centrality ``LONE_CENTRALITY``, not its
-trivial 1. The chosen ones are shown in story order: earlier events first, then lead
-before background. Each sentence cites every article that carries its claim, says
-how many independent origins back it, and is marked contested when a contradiction
-touches its claim.
+Claims are scored by how widely they are carried (articles, log-scaled), how early they
+come in the articles that carry them (the lead says what happened), how central their
+canonical sentence is, whether they hold a checkable detail (a number, a date, an
+attributed statement), and how many independent origins attest it. Sentences are taken
+best first, skipping any that nearly repeats one already taken (link strength between
+any of their sentences ≥ ``REDUNDANT``, or ≥ 50% shared stems); a claim a contradiction
+touches scores ``DISPUTED`` more, so the brief says who disputes what (unless, in an
+event of several articles, one article alone tells both sides). In a story of several
+events, the best claim of each smaller event (up to a quarter of the brief, larger
+events first) is taken before the rest, so a follow-up is not crowded out; then each
+pick loses ``SAME_VOICE`` per line already quoting the same person, gains ``NEW_ACTOR``
+when it names a main actor of its event (named in at least half of its articles) that no
+line of the event names yet (Trump's plan for Musk, in a report on Musk and Putin), and
+loses its ``DISPUTED`` bonus when every contradiction it is a side of already has a side
+in the brief. A claim of one sentence is scored with centrality ``LONE_CENTRALITY``, not
+its trivial 1. The chosen ones are shown in story order: earlier events first, then lead
+before background. Each sentence cites every article that carries its claim, says how
+many independent origins back it, and is marked contested when a contradiction touches
+its claim.
 """
 
 from __future__ import annotations

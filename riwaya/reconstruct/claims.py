@@ -21,7 +21,7 @@ sentences no statement covers.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -120,6 +120,17 @@ def link_strength(units: Sequence[Unit], lex: np.ndarray, sem: np.ndarray, disti
     return strength
 
 
+def _earlier_in_article(units: Sequence[Unit], j: int, window: int) -> Iterator[tuple[int, Unit]]:
+    """The units before ``units[j]`` in its article, nearest first, up to ``window`` sentences back
+    (units come in article and text order)."""
+    b = units[j]
+    for i in range(j - 1, -1, -1):
+        a = units[i]
+        if a.article_id != b.article_id or b.sentence_index - a.sentence_index > window:
+            return
+        yield i, a
+
+
 def _corroborations(units: Sequence[Unit], distinct: np.ndarray) -> list[tuple[int, int]]:
     """Pairs of sentences of one article where a second person confirms what a first one
     said a few sentences before («وذكر كتاب وودورد أن ترامب أرسل …» … «وأكد بيسكوف أن
@@ -129,10 +140,7 @@ def _corroborations(units: Sequence[Unit], distinct: np.ndarray) -> list[tuple[i
         st = b.main_statement
         if st is None or not b.speakers or not _CONFIRMS.search(normalize_for_matching(f"{st.cue.text} {st.content.text}")):
             continue
-        for i in range(j - 1, -1, -1):
-            a = units[i]
-            if a.article_id != b.article_id or b.sentence_index - a.sentence_index > _CONFIRM_WINDOW:
-                break
+        for i, a in _earlier_in_article(units, j, _CONFIRM_WINDOW):
             # what is confirmed is an account, not someone's denial of it («غير أن ماسك نفى ادعاء
             # بريمر» … «ذكرت فيونا هيل أن ادعاء بريمر صحيح» confirms Bremmer)
             if a.stance == "deny":
@@ -160,10 +168,7 @@ def _references_back(units: Sequence[Unit]) -> list[tuple[int, int]]:
                 or not all(normalize_for_matching(w).startswith("ال") for w in words):
             continue
         head = content_stems(words[0])
-        for i in range(j - 1, -1, -1):
-            a = units[i]
-            if a.article_id != b.article_id or b.sentence_index - a.sentence_index > _REFERENCE_WINDOW:
-                break
+        for i, a in _earlier_in_article(units, j, _REFERENCE_WINDOW):
             if a.sentence_index < b.sentence_index and a.stance != "deny" and head and head[0] in a.stems:
                 out.append((i, j))
                 break

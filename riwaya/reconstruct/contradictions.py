@@ -109,6 +109,15 @@ def _deny_speakers(units: Sequence[Unit]) -> str:
     return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if is_denial(st))) or "a source"
 
 
+def _units_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], list[tuple[Unit, Claim]]]:
+    """Each sentence (article id, sentence index) with its clause units and their claims."""
+    out: dict[tuple[str, int], list[tuple[Unit, Claim]]] = {}
+    for claim in claims:
+        for u in claim.units:
+            out.setdefault((u.article_id, u.sentence_index), []).append((u, claim))
+    return out
+
+
 def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, Any]]:
     out = []
     for claim in claims:
@@ -119,10 +128,7 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             if answered:
                 out.append(_item("denial", [claim.id], answered, claim.deniers,
                                  f"{_deny_speakers(claim.deniers)} denies what {len({u.article_id for u in answered})} article(s) report"))
-    by_sentence: dict[tuple[str, int], list[tuple[Unit, Claim]]] = {}
-    for c in claims:
-        for u in c.units:
-            by_sentence.setdefault((u.article_id, u.sentence_index), []).append((u, c))
+    by_sentence = _units_by_sentence(claims)
     asserted = [c for c in claims if c.stance != "deny" and not all(_no_statement(u) for u in c.supporters)]
     for denial in (c for c in claims if c.stance == "deny" and not _exclusive_only(c)):
         d_idx = [u.n for u in denial.units]
@@ -678,10 +684,7 @@ def _within_sentence(claims: Sequence[Claim], known: set[frozenset[str]] | None 
     that someone did not comment, a warning or a call (stance other) asserts nothing to
     deny («ولم يعلق ماسك …، بينما زعم بيسكوف أن الاتصال الوحيد …»)."""
     known = known or set()
-    by_sentence: dict[tuple[str, int], list[tuple[Unit, Claim]]] = {}
-    for claim in claims:
-        for u in claim.units:
-            by_sentence.setdefault((u.article_id, u.sentence_index), []).append((u, claim))
+    by_sentence = _units_by_sentence(claims)
     out = []
     for key in sorted(by_sentence):
         parts = sorted(by_sentence[key], key=lambda uc: uc[0].clause)

@@ -37,6 +37,13 @@ def _unit(n: int, article: str, index: int, text: str, *, statements: tuple[tupl
                 statements=sts, speakers=frozenset(normalize_for_matching(s) for s in speakers))
 
 
+def _clause_unit(n: int, sentence: str, index: int, start: int, end: int, statement: Statement, *, clause: int) -> Unit:
+    """The clause ``sentence[start:end]`` of sentence ``index`` of article a1, with one statement."""
+    return Unit(n=n, article_id="a1", event_id="e1", sentence_index=index, start=start, end=end, text=sentence[start:end],
+                position=0.5, stems=[], entities=frozenset(), numbers=[], dates=[], statements=[statement],
+                sentence_start=0, sentence_end=len(sentence), sentence_text=sentence, clause=clause)
+
+
 def _claim(cid: str, units: list[Unit], origins: list[str], first_seen: str = "2024-10-25") -> Claim:
     claim = Claim(id=cid, units=units, canonical=units[0], centrality=1.0, supporters=list(units), origins=origins,
                   first_seen=first_seen)
@@ -307,12 +314,8 @@ def test_an_account_and_its_denial_in_two_clauses_of_one_sentence() -> None:
     cut = text.index("وقد نفى")
     sts = [_statement(text, "بريمر", "وكشف", "ماسك تواصل مع بوتين بشأن أوكرانيا ونقل رسائل عن القرم"),
            _statement(text, "ماسك", "نفى", "علنا هذه التصريحات", "deny")]
-    account = Unit(n=0, article_id="a1", event_id="e1", sentence_index=12, start=0, end=cut - 2, text=text[:cut - 2],
-                   position=0.5, stems=[], entities=frozenset(), numbers=[], dates=[], statements=[sts[0]],
-                   sentence_start=0, sentence_end=len(text), sentence_text=text, clause=0)
-    denial = Unit(n=1, article_id="a1", event_id="e1", sentence_index=12, start=cut, end=len(text), text=text[cut:],
-                  position=0.5, stems=[], entities=frozenset(), numbers=[], dates=[], statements=[sts[1]],
-                  sentence_start=0, sentence_end=len(text), sentence_text=text, clause=1)
+    account = _clause_unit(0, text, 12, 0, cut - 2, sts[0], clause=0)
+    denial = _clause_unit(1, text, 12, cut, len(text), sts[1], clause=1)
     assert account.cite() == {"article_id": "a1", "sentence_index": 12, "start": 0, "end": len(text), "clause_start": 0, "clause_end": cut - 2}
     found = _within_sentence([_claim("c1", [account], ["بريمر"]), _claim("c2", [denial], ["ماسك"])])
     assert [(k["claims"], k["a"][0]["text"][:4], k["b"][0]["text"][:7]) for k in found] == [(["c1", "c2"], "وكشف", "وقد نفى")]
@@ -387,11 +390,7 @@ def _peskov_clauses() -> tuple[Unit, Unit]:
     cut = text.index("لكنه")
     sts = [_statement(text, "بيسكوف", "وأكد", "ترامب أرسل اختبارات كوفيد إلى بوتين"),
            _statement(text, "بيسكوف", "نفى", "أي مكالمات بينهما بعد مغادرة ترامب منصبه", "deny")]
-    clause = {"article_id": "a1", "event_id": "e1", "sentence_index": 9, "position": 0.9, "stems": [], "entities": frozenset(),
-              "numbers": [], "dates": [], "sentence_start": 0, "sentence_end": len(text), "sentence_text": text}
-    confirms = Unit(n=1, start=0, end=cut - 1, text=text[:cut - 1], statements=[sts[0]], clause=0, **clause)
-    denies = Unit(n=2, start=cut, end=len(text), text=text[cut:], statements=[sts[1]], clause=1, **clause)
-    return confirms, denies
+    return _clause_unit(1, text, 9, 0, cut - 1, sts[0], clause=0), _clause_unit(2, text, 9, cut, len(text), sts[1], clause=1)
 
 
 def test_confirming_part_of_an_account_and_denying_more_of_it() -> None:
