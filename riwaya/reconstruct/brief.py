@@ -18,7 +18,7 @@ in the brief. A claim of one sentence is scored with centrality ``LONE_CENTRALIT
 its trivial 1. The chosen ones are shown in story order: earlier events first, then lead
 before background. Each sentence cites every article that carries its claim, says how
 many independent origins back it, and is marked contested when a contradiction touches
-its claim.
+its claim (an attribution conflict, on whose word a claim rests, contests nothing).
 """
 
 from __future__ import annotations
@@ -123,8 +123,14 @@ def story_disputes(claims: Sequence[Claim], contradictions: Sequence[dict[str, A
     than he confirms), is not the story's."""
     spread = {c.id: len(c.articles) for c in claims}
     several = len({a for c in claims for a in c.articles}) > 1
-    return {c for item in contradictions if not several or max(spread.get(x, 1) for x in item["claims"]) > 1
+    return {c for item in contradictions if disputes_fact(item) and (not several or max(spread.get(x, 1) for x in item["claims"]) > 1)
             for c in item["claims"]}
+
+
+def disputes_fact(contradiction: dict[str, Any]) -> bool:
+    """Whether a contradiction disputes what happened; an ``attribution`` one disputes only
+    on whose word it rests, so its claim is not contested."""
+    return contradiction["kind"] != "attribution"
 
 
 def build_brief(
@@ -136,9 +142,14 @@ def build_brief(
     length: int = 8,
     event_order: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    contested: dict[str, list[str]] = {}
-    sides = {item["id"]: list(item["claims"]) for item in contradictions}
+    touching: dict[str, list[str]] = {}
     for item in contradictions:
+        for c in item["claims"]:
+            touching.setdefault(c, []).append(item["id"])
+    disputing = [item for item in contradictions if disputes_fact(item)]
+    contested: dict[str, list[str]] = {}
+    sides = {item["id"]: list(item["claims"]) for item in disputing}
+    for item in disputing:
         for c in item["claims"]:
             contested.setdefault(c, []).append(item["id"])
     candidates = [c for c in claims if len(c.canonical.text.split()) >= _MIN_WORDS]
@@ -208,6 +219,6 @@ def build_brief(
             "origin_names": claim.origins,
             "stance": claim.stance,
             "contested": bool(contested.get(claim.id)),
-            "contradictions": contested.get(claim.id, []),
+            "contradictions": touching.get(claim.id, []),
         })  # fmt: skip
     return brief

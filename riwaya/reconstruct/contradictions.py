@@ -11,7 +11,10 @@
   سبتمبر" for a report the others carry on 25 October);
 * ``opposed`` — two aligned claims the pair-stance model (riwaya.claims.pair_stance)
   reads as disagreeing with high confidence, or one claim told with two reasons for the
-  act (at someone's request in one article, as a favour to someone in another).
+  act (at someone's request in one article, as a favour to someone in another);
+* ``attribution`` — one claim an article gives as an anonymous source's quoted words and
+  another as the very outlet's own report (000's «المصدر» quoted on the WSJ's word against
+  004's «الصحيفة ذكرت»): on whose word it rests is in dispute.
 
 Contradictions stated without a denial verb (each still rests on a cue):
 
@@ -42,7 +45,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, product
 from datetime import date, timedelta
 from typing import Any
 
@@ -50,6 +53,7 @@ import numpy as np
 
 from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
+from riwaya.attribution.tokens import OPEN_QUOTES
 from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
 from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, content_stems, is_denial
@@ -83,6 +87,7 @@ def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance
         found += _numbers(claim, strength)
         found += _dates(claim, strength)
         found += _instigations(claim)
+        found += _attributions(claim)
     found += _within_sentence(claims, {frozenset(k["claims"]) for k in found})
     found += _exclusive(claims, strength, {frozenset(k["claims"]) for k in found}, published)
     found += _juxtaposed(claims, {frozenset(k["claims"]) for k in found})
@@ -548,6 +553,49 @@ def _as_written(unit: Unit, pattern: re.Pattern[str]) -> str:
             if pattern.fullmatch(" ".join(folded[k:k + n])):
                 return " ".join(words[k:k + n])
     return ""
+
+
+#: a quotation in a sentence: «…», “…” or "…"
+_QUOTATION = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*{re.escape(c)}" for o, c in OPEN_QUOTES.items()))
+
+
+def _attributions(claim: Claim) -> list[dict[str, Any]]:
+    """One claim told in an anonymous source's quoted words in one article and as the
+    outlet's own report in another: «وأشار المصدر … قائلا "… فإن الإدارة لم تثر أي تنبيهات
+    …"» (000, on the WSJ's word) against «لكن الصحيفة ذكرت أنه لم يتم رفع أي إنذار …» (004):
+    the second makes the newspaper vouch for what the first gives an unnamed source. The
+    outlet must be the one the source spoke through: an outlet's paraphrase of its own
+    source is what this flags, not two outlets' separate reports."""
+    quoted = [(u, st) for u in claim.supporters for st in u.statements if st.speaker_type == "anonymous"
+              and _names_speaker(u, st) and _in_quotation(u, st) and _states_claim(u, st)]
+    owned = [(u, st) for u in claim.supporters
+             if (st := u.main_statement) is not None and st.speaker_type == "outlet" and _names_speaker(u, st)]
+    for (ua, source), (ub, outlet) in product(quoted, owned):
+        name = outlet.speaker_refers_to or outlet.speaker.text
+        through = [link.refers_to or link.text for link in source.via]
+        if ua.article_id != ub.article_id and any(_same_origin(o, name) for o in through):
+            why = f"one article gives it as the quoted words of «{source.speaker.text}», relayed by {through[-1]}; another has {name} say it itself"
+            return [_item("attribution", [claim.id], [ua], [ub], why)]
+    return []
+
+
+def _names_speaker(unit: Unit, st: Any) -> bool:
+    """The sentence itself names the speaker: one carried over from an earlier sentence
+    («وأضاف: "…"») is the attribution layer's reading, not the article's word — two copies
+    of one sentence can be read differently."""
+    return unit.sentence_start <= st.speaker.start and st.speaker.end <= unit.sentence_end
+
+
+def _in_quotation(unit: Unit, st: Any) -> bool:
+    """The statement's content lies inside a quotation of its sentence: the speaker's own words."""
+    start, end = st.content.start - unit.sentence_start, st.content.end - unit.sentence_start
+    return any(m.start() < start and end <= m.end() for m in _QUOTATION.finditer(unit.sentence_text))
+
+
+def _states_claim(unit: Unit, st: Any) -> bool:
+    """The statement's content is what the unit claims (not another statement of its sentence)."""
+    start, end = unit.claim_span
+    return st.content.start < end and start < st.content.end
 
 
 _YEAR = re.compile(r"\d{4}|[٠-٩]{4}")

@@ -235,7 +235,7 @@ def story_markdown(data: dict[str, Any]) -> str:
         lines.append(f"- **{c['id']}** {c['text']} — {len(c['articles'])} مقالات · مصادر مستقلة: {c['origins']}"
                      f" ({'، '.join(c['origin_names'])}){deny} {' '.join(_c(s) for s in c['supporters'])}")
     lines += ["", "## التناقضات", ""]
-    kinds = {"denial": "نفي", "number": "أرقام", "date": "تواريخ", "opposed": "ادعاءات متعارضة"}
+    kinds = {"denial": "نفي", "number": "أرقام", "date": "تواريخ", "opposed": "ادعاءات متعارضة", "attribution": "نسبة القول"}
     for k in data["contradictions"]:
         lines.append(f"- **{k['id']}** ({kinds.get(k['kind'], k['kind'])}، {'، '.join(k['claims'])}) {k['explanation']}: "
                      f"{' '.join(_c(s) for s in k['a'])} ↔ {' '.join(_c(s) for s in k['b'])}")

@@ -28,7 +28,7 @@ PER_PAGE = 20
 
 STANCES = {"assert": "يؤكد", "deny": "ينفي", "doubt": "يشكك", "confirm": "يؤكد", "refuse_comment": "يرفض التعليق"}
 ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
-KINDS = {"denial": "نفي", "number": "تعارض في الأرقام", "date": "تعارض في التواريخ", "opposed": "روايتان متعارضتان"}
+KINDS = {"denial": "نفي", "number": "تعارض في الأرقام", "date": "تعارض في التواريخ", "opposed": "روايتان متعارضتان", "attribution": "اختلاف في نسبة القول"}
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:

@@ -177,7 +177,7 @@ class Claim(Open):
 
 class Contradiction(Open):
     id: str
-    kind: str = Field(description="denial | number | date | opposed")
+    kind: str = Field(description="denial | number | date | opposed | attribution")
     claims: list[str] = Field(default_factory=list)
     a: list[CitedText] = Field(default_factory=list, description="one side")
     b: list[CitedText] = Field(default_factory=list, description="the other side (the denial, the other figure …)")

@@ -12,11 +12,11 @@ import numpy as np
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.model import DateMention, NumberKind, NumberMention, Sentence, Span, Statement
+from riwaya.model import DateMention, NumberKind, NumberMention, RawDocument, Sentence, Span, Statement
 from riwaya.pipeline import analyze
 from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score, story_disputes
 from riwaya.reconstruct.claims import Claim, _corroborations, _references_back, entities_agree, same_person
-from riwaya.reconstruct.contradictions import _denials, _exclusive, _instigations, _juxtaposed, _numbers, _within_sentence
+from riwaya.reconstruct.contradictions import _attributions, _denials, _exclusive, _instigations, _juxtaposed, _numbers, _within_sentence
 from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap
 from riwaya.samples import seed_documents
 
@@ -408,15 +408,17 @@ def test_confirming_part_of_an_account_and_denying_more_of_it() -> None:
 def test_a_dispute_one_article_alone_tells_is_its_aside() -> None:
     """In a story of several articles, a contradiction both of whose sides one article alone
     carries earns no brief bonus; one touching a claim others carry too does, and in a
-    one-article event every dispute does."""
+    one-article event every dispute does. An attribution conflict earns none."""
     confirms, denies = _peskov_clauses()
     wsj, elsewhere = _wsj(3), _unit(4, "a2", 0, WSJ)
     claims = [_claim("c1", [confirms], ["كتاب وودورد", "بيسكوف"]), _claim("c2", [denies], ["بيسكوف"]),
               _claim("c3", [wsj, elsewhere], ["وول ستريت جورنال"]), _claim("c4", [_unit(5, "a1", 4, KREMLIN)], ["الكرملين"])]
-    aside = {"claims": ["c1", "c2"]}
-    story = {"claims": ["c3", "c4"]}
+    aside = {"kind": "denial", "claims": ["c1", "c2"]}
+    story = {"kind": "denial", "claims": ["c3", "c4"]}
     assert story_disputes(claims, [aside, story]) == {"c3", "c4"}
     assert story_disputes(claims[:2], [aside]) == {"c1", "c2"}
+    # on whose word a claim rests disputes nothing that happened
+    assert story_disputes(claims, [{"kind": "attribution", "claims": ["c3"]}]) == set()
 
 
 def test_one_act_told_with_two_reasons() -> None:
@@ -431,3 +433,28 @@ def test_one_act_told_with_two_reasons() -> None:
         ("opposed", "a1", "a2", "the articles give different reasons for it: «خدمةً للرئيس» against «بناءً على طلب»")]
     assert _instigations(_claim("c1", [a, _unit(1, "a2", 4, favour)], ["وول ستريت جورنال"])) == []
     assert _instigations(_claim("c1", [a, _unit(1, "a1", 4, request)], ["وول ستريت جورنال"])) == []
+
+
+def _analysed_unit(article_id: str, text: str, n: int, marker: str) -> Unit:
+    """The unit holding ``marker`` of ``text`` run through the whole analysis."""
+    article = analyze(RawDocument(article_id, text))
+    return replace(next(u for u in article_units(article, "e1", 0) if marker in u.text), n=n)
+
+
+def test_an_anonymous_quote_given_to_the_outlet_it_was_told_to() -> None:
+    """Seeds K9: 000 has the anonymous source say in quotation marks «فإن الإدارة لم تثر أي
+    تنبيهات …» to the WSJ; 004 has «الصحيفة ذكرت» it. Reported speech (no quotation
+    marks), the source kept in both, or another outlet's report is no attribution conflict."""
+    report = "ذكرت صحيفة وول ستريت جورنال أن ماسك على اتصال منتظم مع بوتين منذ أواخر عام 2022.\n\n"
+    quoted = report + "وقال مصدر مطلع للصحيفة إن المسؤولين لا يحبون ذلك، مضيفا: \"ومع ذلك فإن الإدارة لم تثر أي تنبيهات بشأن خروقات أمنية محتملة\"."
+    owned = report + "لكن الصحيفة ذكرت أنه لم يتم رفع أي إنذار بشأن الخروقات الأمنية المحتملة فيما يتعلق باتصالات ماسك مع بوتين."
+    a, b = _analysed_unit("a1", quoted, 0, "تنبيهات"), _analysed_unit("a2", owned, 1, "إنذار")
+    found = _attributions(_claim("c1", [a, b], ["وول ستريت جورنال"]))
+    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"]) for k in found] == [
+        ("attribution", a.article_id, b.article_id, "one article gives it as the quoted words of «مصدر مطلع», relayed by "
+                                                    "صحيفة وول ستريت جورنال; another has صحيفة وول ستريت جورنال say it itself")]
+    reported = _analysed_unit("a1", report + "وقال مصدر مطلع للصحيفة إن الإدارة لم تثر أي تنبيهات بشأن خروقات أمنية محتملة.", 0, "تنبيهات")
+    kept = _analysed_unit("a2", owned.replace("لكن الصحيفة ذكرت أنه", "لكن مصدرا قال للصحيفة إنه"), 1, "إنذار")
+    other = _analysed_unit("a2", owned.replace("لكن الصحيفة ذكرت", "لكن وكالة رويترز ذكرت"), 1, "إنذار")
+    for pair in ([reported, b], [a, kept], [a, other]):
+        assert _attributions(_claim("c1", pair, ["وول ستريت جورنال"])) == []
