@@ -77,7 +77,8 @@ _REPORT_DATED = re.compile(r"(?:الصادر|الصادرة|المنشور|نش�
 def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance: bool = True,
                         published: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
     """Every contradiction found, each with its kind, the claims involved, both sides
-    as cited sentences and a one-line explanation.
+    as cited sentences and a one-line explanation in English and one in Arabic (the desk
+    and the Markdown report show the Arabic).
 
     :param published: article id -> publication date, to date statements and periods.
     """
@@ -98,7 +99,9 @@ def find_contradictions(claims: Sequence[Claim], strength: np.ndarray, *, stance
     return found
 
 
-def _item(kind: str, claim_ids: list[str], side_a: Sequence[Unit], side_b: Sequence[Unit], why: str, **extra: Any) -> dict[str, Any]:
+def _item(kind: str, claim_ids: list[str], side_a: Sequence[Unit], side_b: Sequence[Unit], why: str, why_ar: str,
+          **extra: Any) -> dict[str, Any]:
+    """A contradiction as reported; ``why`` explains it in English, ``why_ar`` in Arabic (the desk's and the report's)."""
     return {
         "id": "",
         "kind": kind,
@@ -106,12 +109,14 @@ def _item(kind: str, claim_ids: list[str], side_a: Sequence[Unit], side_b: Seque
         "a": [u.cite() | {"text": u.text} for u in side_a],
         "b": [u.cite() | {"text": u.text} for u in side_b],
         "explanation": why,
+        "explanation_ar": why_ar,
         **extra,
     }
 
 
 def _deny_speakers(units: Sequence[Unit]) -> str:
-    return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if is_denial(st))) or "a source"
+    """Who denies, as written; empty when no denial statement names anyone."""
+    return "، ".join(dict.fromkeys(st.speaker.text for u in units for st in u.statements if is_denial(st)))
 
 
 def _units_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], list[tuple[Unit, Claim]]]:
@@ -131,8 +136,10 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             # is aligned only with what states the matter it denies
             answered = [u for u in claim.supporters if any(_denies_matter_of(d, u) for d in claim.deniers)]
             if answered:
+                who, count = _deny_speakers(claim.deniers), len({u.article_id for u in answered})
                 out.append(_item("denial", [claim.id], answered, claim.deniers,
-                                 f"{_deny_speakers(claim.deniers)} denies what {len({u.article_id for u in answered})} article(s) report"))
+                                 f"{who or 'a source'} denies what {count} article(s) report",
+                                 f"ينفي {who or 'مصدر'} ما تورده المقالات ({count})"))
     by_sentence = _units_by_sentence(claims)
     asserted = [c for c in claims if c.stance != "deny" and not all(_no_statement(u) for u in c.supporters)]
     for denial in (c for c in claims if c.stance == "deny" and not _exclusive_only(c)):
@@ -147,7 +154,7 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
             score = float(block.max()) if block.size else 0.0
             if score >= DENIAL_ALIGN and (best is None or score > best[0]):
                 best = (score, claim)
-        why = "alignment {:.2f}"
+        why, why_ar = "alignment {:.2f}", "تطابق {:.2f}"
         if best is None:
             # a bare denial ("كل هذا غير صحيح") denies what its article has just reported;
             # bare: it points back (هذا، ذلك، التقرير) rather than stating a version of its own
@@ -156,26 +163,27 @@ def _denials(claims: Sequence[Claim], strength: np.ndarray) -> list[dict[str, An
                 earlier = [(x, c) for x, c in by_sentence.get((u.article_id, u.sentence_index), []) if x.clause < u.clause]
                 for x, before in sorted(earlier, key=lambda xc: -xc[0].clause):
                     if before is not denial and any(st.stance == "assert" for st in x.statements):
-                        best, why = (1.0, before), "the sentence reports it before the denial"
+                        best, why, why_ar = (1.0, before), "the sentence reports it before the denial", "تورده الجملة قبل نفيه"
                         break
                 if best is None and earlier:
                     # a clause no statement was read in is the article's own telling
                     # («وكانت جماعة سلفية اعلنت … انها اطلقت قذيفتي هاون، لكن الوزارة نفت هذا»)
                     x, before = max(earlier, key=lambda xc: xc[0].clause)
                     if before is not denial and not x.statements and not _no_statement(x):
-                        best, why = (1.0, before), "the sentence reports it before the denial"
+                        best, why, why_ar = (1.0, before), "the sentence reports it before the denial", "تورده الجملة قبل نفيه"
                 for back in (1, 2):
                     if best:
                         break
                     for _, before in by_sentence.get((u.article_id, u.sentence_index - back), []):
                         if before is not denial and (len(before.articles) > 1 or before.deniers):
-                            best, why = (1.0, before), "it follows the report it answers"
+                            best, why, why_ar = (1.0, before), "it follows the report it answers", "يلي الخبر الذي يرد عليه"
                             break
                 if best:
                     break
         if best:
+            who = _deny_speakers(denial.units)
             out.append(_item("denial", [best[1].id, denial.id], best[1].supporters, denial.units,
-                             f"{_deny_speakers(denial.units)} denies it ({why.format(best[0])})"))
+                             f"{who or 'a source'} denies it ({why.format(best[0])})", f"ينفيه {who or 'مصدر'} ({why_ar.format(best[0])})"))
     return out
 
 
@@ -339,7 +347,7 @@ def _numbers(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(_item("number", [claim.id], [a], [b], f"{x.text} vs {y.text}",
+                out.append(_item("number", [claim.id], [a], [b], f"{x.text} vs {y.text}", f"{x.text} مقابل {y.text}",
                                  values=[{"text": x.text, "value": x.value, "unit": x.unit}, {"text": y.text, "value": y.value, "unit": y.unit}]))
     return out
 
@@ -507,7 +515,8 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
                 others = [o for o in units if o.article_id != u.article_id]
                 if others:
                     out.append(_item("date", [claim.id], others, [u],
-                                     f"«{d.text}» dates the report to {d.value}, but the other articles carry it as news on {claim.first_seen}"))
+                                     f"«{d.text}» dates the report to {d.value}, but the other articles carry it as news on {claim.first_seen}",
+                                     f"«{d.text}» يؤرخ التقرير بـ {d.value}، بينما تنشره المقالات الأخرى خبرا جديدا في {claim.first_seen}"))
     # the same claim dated differently (day or month precision, disjoint)
     for i, a in enumerate(units):
         for b in units[i + 1:]:
@@ -519,7 +528,8 @@ def _dates(claim: Claim, strength: np.ndarray) -> list[dict[str, Any]]:
                 continue
             x, y = da[0], db[0]
             if _dates_conflict(x, y):
-                out.append(_item("date", [claim.id], [a], [b], f"{x.text} ({x.value}) vs {y.text} ({y.value})"))
+                out.append(_item("date", [claim.id], [a], [b], f"{x.text} ({x.value}) vs {y.text} ({y.value})",
+                                 f"{x.text} ({x.value}) مقابل {y.text} ({y.value})"))
     return out
 
 
@@ -540,7 +550,8 @@ def _instigations(claim: Claim) -> list[dict[str, Any]]:
         return []
     favour = _as_written(obliged[0], _AS_FAVOUR)
     request = _as_written(asked[0], _AT_REQUEST)
-    return [_item("opposed", [claim.id], obliged, asked, f"the articles give different reasons for it: «{favour}» against «{request}»")]
+    return [_item("opposed", [claim.id], obliged, asked, f"the articles give different reasons for it: «{favour}» against «{request}»",
+                  f"تذكر المقالات له سببين مختلفين: «{favour}» مقابل «{request}»")]
 
 
 def _as_written(unit: Unit, pattern: re.Pattern[str]) -> str:
@@ -575,7 +586,8 @@ def _attributions(claim: Claim) -> list[dict[str, Any]]:
         through = [link.refers_to or link.text for link in source.via]
         if ua.article_id != ub.article_id and any(_same_origin(o, name) for o in through):
             why = f"one article gives it as the quoted words of «{source.speaker.text}», relayed by {through[-1]}; another has {name} say it itself"
-            return [_item("attribution", [claim.id], [ua], [ub], why)]
+            why_ar = f"تورده مقالة بكلمات «{source.speaker.text}» منقولة عن {through[-1]}، وتنسبه أخرى إلى {name} مباشرة"
+            return [_item("attribution", [claim.id], [ua], [ub], why, why_ar)]
     return []
 
 
@@ -663,7 +675,8 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
     for (s, a, b), p in zip(candidates, probs, strict=True):
         if p[1] >= OPPOSED_PROBABILITY:
             out.append(_item("opposed", [a.id, b.id], [a.canonical], [b.canonical],
-                             f"the pair-stance model reads these as disagreeing (p={p[1]:.2f}, similarity {s:.2f})"))
+                             f"the pair-stance model reads these as disagreeing (p={p[1]:.2f}, similarity {s:.2f})",
+                             f"يقرأ نموذج الموقف الجملتين متعارضتين (احتمال {p[1]:.2f}، تشابه {s:.2f})"))
     return out
 
 
@@ -753,16 +766,18 @@ def _within_sentence(claims: Sequence[Claim], known: set[frozenset[str]] | None 
         if pairs:
             (account, ua, ca), (denial, ud, cd) = pairs[0]
             why = f"the sentence reports {account.speaker.text}'s account and its denial ({denial.cue.text or 'denied'})"
+            why_ar = f"تورد الجملة رواية {account.speaker.text} ونفيها ({denial.cue.text or 'نفي'})"
         elif partial and partial[0][0][2] is not partial[0][1][2]:
             (account, ua, ca), (denial, ud, cd) = partial[0]
             others = "، ".join(o for o in ca.origins if not _same_origin(o, denial.speaker.text))
             why = f"{denial.speaker.text} confirms part of the account of {others} but denies more of it"
+            why_ar = f"يؤكد {denial.speaker.text} جزءا من رواية {others} وينفي أكثر منها"
         else:
             continue
         ids = list(dict.fromkeys([ca.id, cd.id]))
         if len(ids) > 1 and frozenset(ids) in known:
             continue
-        out.append(_item("denial", ids, [ua], [ud], why))
+        out.append(_item("denial", ids, [ua], [ud], why, why_ar))
     return out
 
 
@@ -899,9 +914,10 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
         if best is None:
             continue
         a = best[1]
+        only = _exclusive_statement(exclusive[0]).content.text[:80]
         out.append(_item("denial", [a.id, b.id], a.supporters, exclusive,
-                         f"{'، '.join(b.origins)} say(s) it happened only so («{_exclusive_statement(exclusive[0]).content.text[:80]}»), "
-                         f"against {'، '.join(a.origins)}"))
+                         f"{'، '.join(b.origins)} say(s) it happened only so («{only}»), against {'، '.join(a.origins)}",
+                         f"يقول {'، '.join(b.origins)} إنه لم يحدث إلا على هذا النحو («{only}»)، خلافا لرواية {'، '.join(a.origins)}"))
     return out
 
 
@@ -984,5 +1000,7 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
             continue  # «… بحسب المصدر نفسه»: the source that told the story so far tells what came next
         if not (_contrary(ua) or _contrary(ub)):
             continue  # «وقال إردوغان: يجب إدانة الإرهاب» / «إلا أن رئيس الحكومة التركية … أعلن أن …»: two statements, no version against another
-        out.append(_item("opposed", [a.id, b.id], [ua], [ub], "the article answers one account with the other («" + ub.text.split()[0] + " …»)"))
+        opening = ub.text.split()[0]
+        out.append(_item("opposed", [a.id, b.id], [ua], [ub], f"the article answers one account with the other («{opening} …»)",
+                         f"ترد المقالة على رواية بالأخرى («{opening} …»)"))
     return out

@@ -237,7 +237,7 @@ def story_markdown(data: dict[str, Any]) -> str:
     lines += ["", "## التناقضات", ""]
     kinds = {"denial": "نفي", "number": "أرقام", "date": "تواريخ", "opposed": "ادعاءات متعارضة", "attribution": "نسبة القول"}
     for k in data["contradictions"]:
-        lines.append(f"- **{k['id']}** ({kinds.get(k['kind'], k['kind'])}، {'، '.join(k['claims'])}) {k['explanation']}: "
+        lines.append(f"- **{k['id']}** ({kinds.get(k['kind'], k['kind'])}، {'، '.join(k['claims'])}) {k.get('explanation_ar') or k['explanation']}: "
                      f"{' '.join(_c(s) for s in k['a'])} ↔ {' '.join(_c(s) for s in k['b'])}")
     if not data["contradictions"]:
         lines.append("- لا تناقضات.")

@@ -181,7 +181,8 @@ class Contradiction(Open):
     claims: list[str] = Field(default_factory=list)
     a: list[CitedText] = Field(default_factory=list, description="one side")
     b: list[CitedText] = Field(default_factory=list, description="the other side (the denial, the other figure …)")
-    explanation: str | None = None
+    explanation: str | None = Field(default=None, description="why it is a contradiction, in English")
+    explanation_ar: str | None = Field(default=None, description="the same, in Arabic")
 
 
 class StoryStatement(Open):

@@ -400,8 +400,9 @@ def test_confirming_part_of_an_account_and_denying_more_of_it() -> None:
     confirms, denies = _peskov_clauses()
     book = _unit(0, "a1", 8, "وذكر كتاب وودورد أن ترامب أرسل اختبارات كوفيد الى بوتين بشكل سري في العام 2020")
     found = _within_sentence([_claim("c1", [book, confirms], ["كتاب وودورد", "بيسكوف"]), _claim("c2", [denies], ["بيسكوف"])])
-    assert [(k["claims"], k["explanation"]) for k in found] == [
-        (["c1", "c2"], "بيسكوف confirms part of the account of كتاب وودورد but denies more of it")]
+    assert [(k["claims"], k["explanation"], k["explanation_ar"]) for k in found] == [
+        (["c1", "c2"], "بيسكوف confirms part of the account of كتاب وودورد but denies more of it",
+         "يؤكد بيسكوف جزءا من رواية كتاب وودورد وينفي أكثر منها")]
     assert _within_sentence([_claim("c1", [confirms], ["بيسكوف"]), _claim("c2", [denies], ["بيسكوف"])]) == []
 
 
@@ -429,8 +430,9 @@ def test_one_act_told_with_two_reasons() -> None:
     request = "ووفقاً لمطلعين، طلب بوتين من ماسك الامتناع عن تفعيل خدمة ستارلينك فوق تايوان بناءً على طلب الصين"
     a, b = _unit(0, "a1", 3, favour), _unit(1, "a2", 4, request)
     found = _instigations(_claim("c1", [a, b], ["وول ستريت جورنال"]))
-    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"]) for k in found] == [
-        ("opposed", "a1", "a2", "the articles give different reasons for it: «خدمةً للرئيس» against «بناءً على طلب»")]
+    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"], k["explanation_ar"]) for k in found] == [
+        ("opposed", "a1", "a2", "the articles give different reasons for it: «خدمةً للرئيس» against «بناءً على طلب»",
+         "تذكر المقالات له سببين مختلفين: «خدمةً للرئيس» مقابل «بناءً على طلب»")]
     assert _instigations(_claim("c1", [a, _unit(1, "a2", 4, favour)], ["وول ستريت جورنال"])) == []
     assert _instigations(_claim("c1", [a, _unit(1, "a1", 4, request)], ["وول ستريت جورنال"])) == []
 
@@ -450,9 +452,10 @@ def test_an_anonymous_quote_given_to_the_outlet_it_was_told_to() -> None:
     owned = report + "لكن الصحيفة ذكرت أنه لم يتم رفع أي إنذار بشأن الخروقات الأمنية المحتملة فيما يتعلق باتصالات ماسك مع بوتين."
     a, b = _analysed_unit("a1", quoted, 0, "تنبيهات"), _analysed_unit("a2", owned, 1, "إنذار")
     found = _attributions(_claim("c1", [a, b], ["وول ستريت جورنال"]))
-    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"]) for k in found] == [
+    assert [(k["kind"], k["a"][0]["article_id"], k["b"][0]["article_id"], k["explanation"], k["explanation_ar"]) for k in found] == [
         ("attribution", a.article_id, b.article_id, "one article gives it as the quoted words of «مصدر مطلع», relayed by "
-                                                    "صحيفة وول ستريت جورنال; another has صحيفة وول ستريت جورنال say it itself")]
+                                                    "صحيفة وول ستريت جورنال; another has صحيفة وول ستريت جورنال say it itself",
+         "تورده مقالة بكلمات «مصدر مطلع» منقولة عن صحيفة وول ستريت جورنال، وتنسبه أخرى إلى صحيفة وول ستريت جورنال مباشرة")]
     reported = _analysed_unit("a1", report + "وقال مصدر مطلع للصحيفة إن الإدارة لم تثر أي تنبيهات بشأن خروقات أمنية محتملة.", 0, "تنبيهات")
     kept = _analysed_unit("a2", owned.replace("لكن الصحيفة ذكرت أنه", "لكن مصدرا قال للصحيفة إنه"), 1, "إنذار")
     other = _analysed_unit("a2", owned.replace("لكن الصحيفة ذكرت", "لكن وكالة رويترز ذكرت"), 1, "إنذار")

@@ -29,6 +29,11 @@ def test_story_page_has_every_part(client: TestClient, seed_ids: dict[str, str])
                  '<svg class="isnad"', 'class="cite"', 'id="cite-dialog"'):  # fmt: skip
         assert part in page, part
     assert "نفي" in page and "الكرملين" in page  # the denial, labelled
+    # each contradiction is explained in Arabic: no English explanation on the Arabic page
+    section = page[page.index('id="contradictions"'):page.index('id="timeline"')]
+    explained = re.findall(r'<span class="small muted" dir="auto">\((.*?)\)</span>', section, flags=re.S)
+    assert explained and all(re.search("[\u0621-\u064a]", e) for e in explained)
+    assert not any(re.search(r"\b(?:the|denies|against|article|vs)\b", e) for e in explained), explained
     # every citation names a panel that exists
     panels = set(re.findall(r'<div class="panel" id="([^"]+)"', page))
     cited = set(re.findall(r'data-panel="([^"]+)"', page))
