@@ -58,6 +58,10 @@ from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
 from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, content_stems, is_denial
 
+#: each kind's name in Arabic, as the desk and the Markdown report label it
+KIND_NAMES_AR = {"denial": "نفي", "number": "تعارض في الأرقام", "date": "تعارض في التواريخ", "opposed": "روايتان متعارضتان",
+                 "attribution": "اختلاف في نسبة القول"}
+
 DENIAL_ALIGN = 0.45
 #: link strength from which two sentences of a claim are read as reporting one quantity:
 #: a copy, a close paraphrase, or a loose one sharing names, numbers or dates — not a
@@ -1000,7 +1004,7 @@ def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dic
             continue  # «… بحسب المصدر نفسه»: the source that told the story so far tells what came next
         if not (_contrary(ua) or _contrary(ub)):
             continue  # «وقال إردوغان: يجب إدانة الإرهاب» / «إلا أن رئيس الحكومة التركية … أعلن أن …»: two statements, no version against another
-        opening = ub.text.split()[0]
-        out.append(_item("opposed", [a.id, b.id], [ua], [ub], f"the article answers one account with the other («{opening} …»)",
-                         f"ترد المقالة على رواية بالأخرى («{opening} …»)"))
+        first_word = ub.text.split()[0]
+        out.append(_item("opposed", [a.id, b.id], [ua], [ub], f"the article answers one account with the other («{first_word} …»)",
+                         f"ترد المقالة على رواية بالأخرى («{first_word} …»)"))
     return out

@@ -33,7 +33,7 @@ from riwaya.entities.canonical import CanonicalEntity, canonical_entities
 from riwaya.errors import NotFound
 from riwaya.reconstruct.brief import build_brief
 from riwaya.reconstruct.claims import Claim, Sources, build_claims, link_strength
-from riwaya.reconstruct.contradictions import find_contradictions
+from riwaya.reconstruct.contradictions import KIND_NAMES_AR, find_contradictions
 from riwaya.reconstruct.coverage import build_coverage, outlet_of
 from riwaya.reconstruct.timeline import build_timeline
 from riwaya.reconstruct.units import Unit, article_units, distinctive_overlap, similarity
@@ -235,9 +235,8 @@ def story_markdown(data: dict[str, Any]) -> str:
         lines.append(f"- **{c['id']}** {c['text']} — {len(c['articles'])} مقالات · مصادر مستقلة: {c['origins']}"
                      f" ({'، '.join(c['origin_names'])}){deny} {' '.join(_c(s) for s in c['supporters'])}")
     lines += ["", "## التناقضات", ""]
-    kinds = {"denial": "نفي", "number": "أرقام", "date": "تواريخ", "opposed": "ادعاءات متعارضة", "attribution": "نسبة القول"}
     for k in data["contradictions"]:
-        lines.append(f"- **{k['id']}** ({kinds.get(k['kind'], k['kind'])}، {'، '.join(k['claims'])}) {k.get('explanation_ar') or k['explanation']}: "
+        lines.append(f"- **{k['id']}** ({KIND_NAMES_AR.get(k['kind'], k['kind'])}، {'، '.join(k['claims'])}) {k.get('explanation_ar') or k['explanation']}: "
                      f"{' '.join(_c(s) for s in k['a'])} ↔ {' '.join(_c(s) for s in k['b'])}")
     if not data["contradictions"]:
         lines.append("- لا تناقضات.")

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from riwaya.attribution.origins import origin_name
 from riwaya.model import Article
+from riwaya.reconstruct.contradictions import KIND_NAMES_AR
 from riwaya.server.app import HERE, Settings, get_settings, get_store
 from riwaya.server.service import StoryFilter
 from riwaya.server.svg import coverage_chart, isnad_graph
@@ -28,7 +29,6 @@ PER_PAGE = 20
 
 STANCES = {"assert": "يؤكد", "deny": "ينفي", "doubt": "يشكك", "confirm": "يؤكد", "refuse_comment": "يرفض التعليق"}
 ENTITY_TYPES = {"PER": "شخص", "ORG": "منظمة", "LOC": "مكان", "MISC": "أخرى"}
-KINDS = {"denial": "نفي", "number": "تعارض في الأرقام", "date": "تعارض في التواريخ", "opposed": "روايتان متعارضتان", "attribution": "اختلاف في نسبة القول"}
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
@@ -139,7 +139,7 @@ def story_context(story: dict[str, Any], articles: dict[str, Article]) -> dict[s
              "denier_cites": cites(claim.get("deniers", []))}
         )  # fmt: skip
     contradictions = [
-        {**k, "kind_ar": KINDS.get(k.get("kind", ""), k.get("kind", "")), "a_cites": cites(k.get("a", [])), "b_cites": cites(k.get("b", []))}
+        {**k, "kind_ar": KIND_NAMES_AR.get(k.get("kind", ""), k.get("kind", "")), "a_cites": cites(k.get("a", [])), "b_cites": cites(k.get("b", []))}
         for k in story.get("contradictions", [])
     ]
     timeline = [{**t, "cites_shown": cites(t.get("cites", []))} for t in story.get("timeline", [])]
