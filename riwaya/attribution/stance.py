@@ -16,11 +16,29 @@ _DENY_MARKERS = re.compile(
 )
 
 
-# limiting reported contacts to one ("كان له اتصال واحد", "أجريا مكالمة هاتفية واحدة فقط",
-# "الاتصال الوحيد الذي أجراه"): the answer to a report of many is a denial of it; "once in
-# a generation" ("مرة واحدة في الجيل") is praise, no count
-_RESTRICTION_DENY = re.compile(
-    r"(?:مره|مكالمه|اتصال|لقاء|اجتماع)(?: \S+)? واحده?(?!\S)(?! في (?:ال)?(?:جيل|عمر|قرن|حياه|العام|السنه))|(?:الاتصال|اللقاء|المكالمه|الاجتماع) الوحيده?(?!\S)")
+#: contacts limited to one, in folded text ("كان له اتصال واحد"، "عقدا لقاءً واحدا"، "أجريا مكالمة
+#: هاتفية واحدة"، "تحدثا مرة واحدة فقط"، "الاتصال الوحيد الذي أجراه"): the answer to a report of
+#: many is a denial of it (here), and one version against another's more (riwaya.reconstruct).
+#: "Once" counts a contact only with "فقط": "مرة واحدة" alone is as often a one-time act ("لمرة
+#: واحدة"، "في جلسة واحدة"); "once in a generation" ("لقاء واحد في العمر") is praise, no count
+SINGLE_CONTACT = (r"(?<!\S)(?:مكالمه|اتصالا?|لقاء|اجتماعا?|محادثه)(?: \S+)? واحد[اه]?(?!\w)"
+                  r"(?! (?:في|كل) (?:ال)?(?:جيل|عمر|قرن|حياه|عام|سنه|تاريخ)(?!\w))"
+                  r"|(?<!\S)مره واحده فقط(?!\w)|(?<!\S)(?:الاتصال|اللقاء|المكالمه|الاجتماع|المحادثه) الوحيده?(?!\w)")
+_SINGLE_CONTACT = re.compile(SINGLE_CONTACT)
+#: a negation a few words before a restriction makes it emphatic: "دون أن تعقد اجتماعا واحدا"
+#: (without a single meeting), "ليس … فقط" (not only)
+NEGATED_BEFORE = re.compile(r"(?:^|\s)و?(?:ليس|ليست|لا|لم|لن|دون|بدون)(?!\S)(?:\s+\S+){0,5}\s*$")
+
+
+def limits_contacts_to_one(folded: str) -> bool:
+    """Whether the folded text limits contacts to one, unnegated.
+
+    >>> limits_contacts_to_one(fold("كان له اتصال واحد، عبر الهاتف"))
+    True
+    >>> limits_contacts_to_one(fold("دون أن تعقد اجتماعا واحدا")), limits_contacts_to_one(fold("يكلف لمرة واحدة"))
+    (False, False)
+    """
+    return any(not NEGATED_BEFORE.search(folded[:m.start()]) for m in _SINGLE_CONTACT.finditer(folded))
 
 
 # "did not respond to requests for comment", "declined to comment": reports no claim
@@ -46,7 +64,7 @@ def with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:
     folded = fold(st.content.text)
     if stance == "assert" and _NO_COMMENT.search(" ".join(folded.split()[:5])):
         stance = "other"
-    elif stance == "assert" and (_DENY_MARKERS.search(folded) or _RESTRICTION_DENY.search(folded)):
+    elif stance == "assert" and (_DENY_MARKERS.search(folded) or limits_contacts_to_one(folded)):
         stance = "deny"
     if stance == "assert" and expresses_attitude(st.content.text):
         stance = "other"

@@ -53,6 +53,7 @@ import numpy as np
 
 from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
+from riwaya.attribution.stance import NEGATED_BEFORE, SINGLE_CONTACT
 from riwaya.attribution.tokens import OPEN_QUOTES
 from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
 from riwaya.reconstruct.claims import Claim
@@ -686,9 +687,7 @@ def _opposed(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset
 
 # -- contradictions without a denial of the claim itself ---------------------------------
 
-_EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|\b(?:مره|اتصال|مكالمه|محادثه) (?:هاتفيه )?واحده?\b"
-                        r"(?! (?:في|كل) (?:ال)?(?:جيل|عمر|حياه|قرن|تاريخ)\b)")  # «مرة واحدة في الجيل»: rare, not only once
-_NOT_ONLY_BEFORE = re.compile(r"(?:^|\s)و?(?:ليس|ليست|لا|لم|لن)\b(?:\s+\S+){0,5}\s*$")
+_EXCLUSIVE = re.compile(r"(?<!ليس )(?<!لا )\b(?:الوحيد|الوحيده|فقط|سوى)\b|" + SINGLE_CONTACT)
 _NOT_ONLY_AFTER = re.compile(r"^\W*(?:\S+\s+){0,2}(?:وانما|انما|بل|ولكن|وانما)\b")
 
 
@@ -696,7 +695,7 @@ def _exclusive_in(text: str) -> bool:
     """The (normalized) text says something happened only so — not «ليس … فقط، وإنما …»
     (not only …, but …), which adds rather than restricts."""
     for m in _EXCLUSIVE.finditer(text):
-        if _NOT_ONLY_BEFORE.search(text[: m.start()]) or _NOT_ONLY_AFTER.search(text[m.end():]):
+        if NEGATED_BEFORE.search(text[: m.start()]) or _NOT_ONLY_AFTER.search(text[m.end():]):
             continue
         return True
     return False
@@ -879,7 +878,7 @@ def matter_key(word: str) -> str:
 
 
 _QUANTITY_WORDS = frozenset({"مره", "واحده", "واحد", "فقط", "هاتفيه"})
-_COUNTED = frozenset({"اتصال", "مكالمه", "محادثه"})
+_COUNTED = frozenset({"اتصال", "اتصالا", "مكالمه", "محادثه", "لقاء", "اجتماع", "اجتماعا"})
 
 
 def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozenset[str]],

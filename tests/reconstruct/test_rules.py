@@ -16,8 +16,8 @@ from riwaya.model import DateMention, NumberKind, NumberMention, RawDocument, Se
 from riwaya.pipeline import analyze
 from riwaya.reconstruct.brief import _main_actors, _smaller_events, _voice_repeats, claim_score, story_disputes
 from riwaya.reconstruct.claims import Claim, _corroborations, _references_back, entities_agree, same_person
-from riwaya.reconstruct.contradictions import _attributions, _denials, _exclusive, _instigations, _juxtaposed, _numbers, _within_sentence
-from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap
+from riwaya.reconstruct.contradictions import _attributions, _denials, _exclusive, _exclusive_in, _instigations, _juxtaposed, _numbers, _within_sentence
+from riwaya.reconstruct.units import Unit, article_units, clause_bounds, distinctive_overlap, is_denial
 from riwaya.samples import seed_documents
 
 
@@ -71,6 +71,24 @@ def test_exclusive_version_contradicts_the_claim_it_answers() -> None:
     claims = [_claim("c1", [wsj], ["وول ستريت جورنال"]), _claim("c2", [kremlin], ["الكرملين"])]
     found = _exclusive(claims, np.zeros((2, 2), dtype=np.float32), set(), {"a1": "2024-10-25", "a2": "2024-10-25"})
     assert [k["claims"] for k in found] == [["c1", "c2"]]
+
+
+def test_only_once_and_once_in_a_generation() -> None:
+    """One pattern of contacts limited to one serves the attribution layer (a denial) and the
+    reconstruction (an exclusive version): a contact counted one, or «الاتصال الوحيد», with
+    punctuation after it; «مرة واحدة في الجيل”» (praise, seeds 004) and «مرة واحدة كل عام»
+    (a rate) count nothing; «ليس … فقط، بل …» adds rather than restricts. The near misses are
+    read off SaudiNewsNet 2015-07 statements the first version of the shared pattern made denials."""
+    restricts = lambda text: _exclusive_in(normalize_for_matching(text))  # noqa: E731
+    assert restricts("كان له اتصال واحد، عبر الهاتف") and restricts("أجريا مكالمة هاتفية واحدة فقط")
+    assert restricts("الاتصال الوحيد الذي أجراه الكرملين مع ماسك") and restricts("عقدا لقاء واحدا")
+    assert not restricts("ووصفته بأنه “قائد الصناعة الذي يحدث مرة واحدة في الجيل”")
+    assert not restricts("يزور المدينة مرة واحدة كل عام.") and not restricts("ليس في الرياض فقط، بل في جدة")
+    # a word ending in a contact noun is none («مقامرة واحدة»), nor is a one-time cost («لمرة واحدة»),
+    # once at a time, or not a single meeting
+    assert not restricts("كمن يقامر بمنزلين في مقامرة واحدة»") and not restricts("يكلف 3 ملايين لمرة واحدة، ويتقادم")
+    assert not restricts("يقضون نصف ساعة على أجهزتهم مرة واحدة، سيعانون") and not restricts("دون أن تعقد اجتماعا واحدا نظاميا")
+    assert is_denial(Statement(Span(0, 1, "x"), "person", Span(0, 4, "وقال"), "deny", Span(0, 1, "كان له اتصال واحد"), (), 0))
 
 
 def test_an_old_exclusive_statement_is_not_set_against_a_later_update() -> None:
