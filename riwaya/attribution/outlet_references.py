@@ -62,9 +62,15 @@ def text_between(state: ReadingState, start: int, end: int) -> str:
 _NAME_QUOTES = str.maketrans("", "", "«»“”\"'()")
 
 
-def _outlet_key(name: str) -> str:
-    # as riwaya.stories.relays.outlet_key, without importing the stories package (0.7 s);
-    # quotation marks and a trailing nisba ("الأميركية") are dropped too
+def outlet_key(name: str) -> str:
+    """A comparison key for outlet names: folded, quotation marks, generic nouns, a trailing
+    nisba and ال dropped.
+
+    >>> outlet_key("وكالة أنباء الجزيرة") == outlet_key("الجزيرة") == outlet_key("قناة الجزيرة")
+    True
+    >>> outlet_key("صحيفة “وول ستريت جورنال” الأميركية") == outlet_key("وول ستريت جورنال")
+    True
+    """
     words = fold(name).translate(_NAME_QUOTES).split()
     while words and words[0] in {"وكاله", "انباء", "صحيفه", "جريده", "مجله", "موقع", "قناه", "شبكه", "اذاعه"}:
         words = words[1:]
@@ -77,7 +83,7 @@ def same_outlet(a: str, b: str) -> bool:
     ka, kb = agency_key(a), agency_key(b)
     if ka or kb:
         return ka == kb
-    return _outlet_key(a) == _outlet_key(b)
+    return outlet_key(a) == outlet_key(b)
 
 
 # a description -> the outlet nouns it can refer back to ("" any news outlet)
@@ -136,13 +142,13 @@ def _refers_to(state: ReadingState, speaker: str) -> str | None:
         n = outlet_noun_prefix(w)
         if n is not None and not w[n:].startswith("ال"):
             for name in reversed(state.outlets):
-                if _outlet_key(name) and _outlet_key(name) in " ".join(rest[k:]) or same_outlet(name, " ".join(rest[k:])):
+                if outlet_key(name) and outlet_key(name) in " ".join(rest[k:]) or same_outlet(name, " ".join(rest[k:])):
                     return name
             return None
         if w in _DESCRIBES or w[1:] in _DESCRIBES:
             return described_outlet(state, w if w in _DESCRIBES else w[1:])
     for name in reversed(state.outlets):  # "تقرير وول ستريت جورنال"
-        key = _outlet_key(name)
+        key = outlet_key(name)
         if key and key in " ".join(rest):
             return name
     if not rest and head in {"التقرير"}:

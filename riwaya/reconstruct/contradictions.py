@@ -719,12 +719,11 @@ _BACK_REFERENCES = frozenset({"ذلك", "هذا", "هذه", "ادعاء", "اد�
 
 
 def _same_subject(unit: Unit, denial: Any, account: Any) -> bool:
-    """The denial is made by whoever gave the account: the same speaker, or a contrast
-    whose pronoun carries the subject on («وأكد بيسكوف أن … لكنه نفى …»). One who
+    """The denial is made by whoever gave the account: the same speaker (one name holding
+    the other: المتحدث باسم الكرملين دميتري بيسكوف / بيسكوف), or a contrast whose pronoun
+    carries the subject on («وأكد بيسكوف أن … لكنه نفى …»). One who
     confirms one thing and denies another does not contradict himself."""
-    from riwaya.attribution.origins import origin_key
-
-    if origin_key(denial.speaker.text) and origin_key(denial.speaker.text) == origin_key(account.speaker.text):
+    if _same_origin(denial.speaker.text, account.speaker.text):
         return True
     start = denial.cue.start - unit.start
     before = [normalize_for_matching(t.text) for t in word_tokens(unit.text[max(0, start - 30):start])][-2:]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from riwaya.arabic.normalize import normalize_for_matching
+from riwaya.attribution.outlet_references import outlet_key
 from riwaya.model import Article
 
 VERBATIM_JACCARD = 0.8
@@ -88,15 +88,3 @@ def credits(article: Article) -> list[Credit]:
     if lead and all(outlet_key(lead.outlet) != outlet_key(c.outlet) for c in found):
         found.append(lead)
     return found
-
-
-def outlet_key(name: str) -> str:
-    """A comparison key for outlet names: normalized, generic nouns and ال dropped.
-
-    >>> outlet_key("وكالة أنباء الجزيرة") == outlet_key("الجزيرة") == outlet_key("قناة الجزيرة")
-    True
-    """
-    words = normalize_for_matching(name).split()
-    while words and words[0] in {"وكاله", "انباء", "صحيفه", "جريده", "مجله", "موقع", "قناه", "شبكه", "اذاعه"}:
-        words = words[1:]
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
