@@ -51,8 +51,18 @@ def consequence_at(toks: list[Token], k: int) -> bool:
     return toks[k].f in _WHICH or toks[k].f == "ما" and toks[k + 1].f in _CAUSING
 
 
-# how a denial is made, written after what it denies ("نفت الوزارة الخبر جملة وتفصيلاً")
+# how a denial is made, written after or before what it denies ("نفت الوزارة الخبر جملة وتفصيلاً"،
+# "نفى الوزير تماماً ما ورد")
 _DENIAL_MANNER = matching_words("جملة وتفصيلاً تفصيلاً قطعياً قطعاً تماماً مطلقاً نهائياً")
+
+
+def after_denial_manner(toks: list[Token], start: int) -> int:
+    """Where a denied noun phrase starts, past the manner adverbials written before it:
+    "نفى الوزير تماماً ما ورد في التقرير" denies "ما ورد في التقرير", wholly."""
+    k = start
+    while k + 1 < len(toks) and toks[k].f in _DENIAL_MANNER and not toks[k + 1].punct:
+        k += 1
+    return k
 
 
 def before_denial_manner(toks: list[Token], start: int, end: int) -> int:

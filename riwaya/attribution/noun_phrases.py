@@ -14,7 +14,8 @@ from riwaya.attribution.reading import ReadingState, span_of
 from riwaya.attribution.speakers import speaker_type
 from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.wordclasses import (
-    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, PERFECT_AUX, NOT_AFFILIATION, OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
+    COMP_BARE, COMP_PRONOUN, DEMONSTRATIVES, KANA_FORMS, MEDIUM, NEVER_SPEAKERS, OBJECT_QUANTIFIERS, PERFECT_AUX, NOT_AFFILIATION,
+    OUTLET_NOUN_STARTS, PERSON_HEADS, PREPS,
     QUANTITY, RELATIVES, REPORT_HEADS, REPORT_OBJECTS, SPEAKER_KEEP_IN, SPEAKER_STOP, TIME, TOPIC_PREPS)
 from riwaya.entities.gazetteer import load_gazetteer
 from riwaya.model import Span
@@ -149,7 +150,7 @@ def looks_like_object(toks: list[Token], k: int) -> bool:
     it ("وكالة الأنباء"، "صحيفة «الخبر»"، "أطفال في التقرير"); a quantifier governing one
     opens the object ("رفض الشرقي بعض الانتقادات")."""
     f = toks[k].f
-    if f in _OBJECT_STARTS or f in _OBJECT_QUANTIFIERS:
+    if f in _OBJECT_STARTS or f in OBJECT_QUANTIFIERS:
         return opens_object_noun(toks, k)
     return toks[k].raw.startswith("بـ") or f.startswith("ب") and len(f) > 3 and not f.startswith(("بن", "بو", "بيس", "بيل", "بر", "باسم"))
 
@@ -160,10 +161,7 @@ def opens_object_noun(toks: list[Token], k: int) -> bool:
     f = toks[k].f
     if f in _OBJECT_STARTS:
         return not (f.startswith("ال") and k > 0 and _governs_next(toks[k - 1]))
-    return f in _OBJECT_QUANTIFIERS and k + 1 < len(toks) and toks[k + 1].f in _OBJECT_STARTS
-
-
-_OBJECT_QUANTIFIERS = matching_words("بعض جميع معظم")
+    return f in OBJECT_QUANTIFIERS and k + 1 < len(toks) and toks[k + 1].f in _OBJECT_STARTS
 
 
 def _governs_next(tok: Token) -> bool:

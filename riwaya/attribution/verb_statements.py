@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from riwaya.attribution.agreement import agrees, said_of, speaker_features
 from riwaya.attribution.content import (
-    before_denial_manner, boundary_stops, consequence_at, content_end, content_marker, governs_ba, trim_span)
+    after_denial_manner, before_denial_manner, boundary_stops, consequence_at, content_end, content_marker, governs_ba, trim_span)
 from riwaya.attribution.cues import Cue, fold, has_object_pronoun, lookup_folded
 from riwaya.attribution.noun_phrases import (
     demonstrative_speaker, extend_to_entity, has_head, is_short_quote, looks_like_object, noun_phrase_end, report_object,
@@ -21,7 +21,7 @@ from riwaya.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
 from riwaya.attribution.via import addressee_link, via_for
 from riwaya.attribution.wordclasses import (
     CLAIM_NOUNS, CLAUSE_OPENERS, COMP_BARE, COMP_PRONOUN, CONTRAST, FACT_OBJECTS, JUDGING_LEMMAS, NP_OBJECT_LEMMAS,
-    KANA_FORMS, NEVER_SPEAKERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
+    KANA_FORMS, NEVER_SPEAKERS, OBJECT_QUANTIFIERS, PRONOUN_SUBJECT_OPENERS, RELATIVES,
     SPEAKER_STOP, TIME)
 from riwaya.model import Link, Span, Statement
 
@@ -243,6 +243,8 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         else:
             marker = (marker[0], "prep")
     cstart, how = marker
+    if how == "np" and cue.stance == "deny":
+        cstart = after_denial_manner(toks, cstart)
     if cue.lemma == "أشار" and cue.needs == "clause" and how not in {"clause", "colon", "quote"}:
         return None  # "قد تشير إلى إعادة الارتباط": indicates, no speech
     if cue.lemma in {"اعتبر", "عد"} and cue.kind == "verb" and tok.f.lstrip("و")[:1] in "يت" and not explicit \
@@ -250,7 +252,7 @@ def statement_at_verb(state: ReadingState, toks: list[Token], i: int, unit_out: 
         return None  # "ماسك يُعتبر شخصية أساسية": the passive "is considered", no speech
     if cue.lemma == "كتب" and how not in {"clause", "colon"}:
         return None  # "كتب الأستاذ … "مؤلف المسرحية …" بعموده": a title, not speech
-    if cue.needs == "claim" and (how != "np" or cstart >= len(toks) or toks[cstart].f not in CLAIM_NOUNS):
+    if cue.needs == "claim" and (how != "np" or not _opens_claim(toks, cstart)):
         return None
 
     if cue.lemma == "علم" and (how != "clause" or not inner and speaker is None):
@@ -446,3 +448,11 @@ def _passive_at(state: ReadingState, toks: list[Token], i: int, cue: Cue, unit_o
     unit_out.append((i, st, cend))
     state.last = said_of(st)
     return i + 1
+
+
+def _opens_claim(toks: list[Token], k: int) -> bool:
+    """Whether the object at ``k`` names a claim (رفض's denial needs one): a claim noun, after a
+    quantifier too ("رفض الشرقي بعض الانتقادات")."""
+    if k < len(toks) and toks[k].f in OBJECT_QUANTIFIERS:
+        k += 1
+    return k < len(toks) and toks[k].f in CLAIM_NOUNS

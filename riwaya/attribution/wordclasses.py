@@ -66,6 +66,9 @@ NP_OBJECT_LEMMAS = {"نفى", "كذب", "تمنى", "طالب", "ناشد", "د�
                      "أشاد", "أثنى"}
 
 
+#: quantifiers that open an object noun phrase ("بعض الانتقادات"، "جميع التقارير")
+OBJECT_QUANTIFIERS = matching_words("بعض جميع معظم")
+
 # what رفض must reject to be a denial (guideline §7: "رفض صحة"); "رفض الطلب" is a refusal
 CLAIM_NOUNS = matching_words(
     "صحة الاتهامات اتهامات الاتهام اتهام الانتقادات انتقادات الادعاءات ادعاءات الادعاء ادعاء المزاعم مزاعم "

@@ -320,10 +320,16 @@ def test_denial_of_a_named_report() -> None:
     part of the name."""
     cases = {"نفى الكرملين التقرير.": ("الكرملين", "organization", "نفى", "التقرير"),
              "ونفت الوزارة الخبر جملة وتفصيلاً.": ("الوزارة", "organization", "ونفت", "الخبر"),
-             "نفى المتحدث باسم الكرملين هذه التقارير.": ("المتحدث باسم الكرملين", "official", "نفى", "هذه التقارير")}
+             "نفى المتحدث باسم الكرملين هذه التقارير.": ("المتحدث باسم الكرملين", "official", "نفى", "هذه التقارير"),
+             # a manner adverbial before what is denied is no part of it either
+             "ونفى الوزير تماماً ما ورد في التقرير.": ("الوزير", "official", "ونفى", "ما ورد في التقرير"),
+             # رفض denies a claim it names, after a quantifier too; a refused request is no denial
+             "ورفض الوزير بعض الانتقادات الموجهة إلى الوزارة.": ("الوزير", "official", "ورفض", "بعض الانتقادات الموجهة إلى الوزارة"),
+             "ورفض الوزير قطعياً الاتهامات.": ("الوزير", "official", "ورفض", "الاتهامات")}
     for text, expected in cases.items():
         assert [(s.speaker.text, s.speaker_type, s.cue.text, s.content.text) for s in _statements(text) if s.stance == "deny"] \
             == [expected], text
+    assert _statements("ورفض الوزير الطلب المقدم من الشركة.") == []
     sts = _statements("ذكرت وكالة الأنباء الألمانية أن الاجتماع تأجل. وذكرت صحيفة الخبر الجزائرية أن الجيش أغلق المنطقة.")
     assert [s.speaker.text for s in sts] == ["وكالة الأنباء الألمانية", "صحيفة الخبر الجزائرية"]
 
