@@ -32,6 +32,7 @@ import numpy as np
 
 from riwaya.arabic.tokens import light_stem, word_tokens
 from riwaya.reconstruct.claims import Claim, Sources, same_person
+from riwaya.reconstruct.contradictions import disputes_fact
 
 REDUNDANT = 0.40
 #: what being one side of a contradiction adds to a claim's score: who denies what is news
@@ -125,12 +126,6 @@ def story_disputes(claims: Sequence[Claim], contradictions: Sequence[dict[str, A
     several = len({a for c in claims for a in c.articles}) > 1
     return {c for item in contradictions if disputes_fact(item) and (not several or max(spread.get(x, 1) for x in item["claims"]) > 1)
             for c in item["claims"]}
-
-
-def disputes_fact(contradiction: dict[str, Any]) -> bool:
-    """Whether a contradiction disputes what happened; an ``attribution`` one disputes only
-    on whose word it rests, so its claim is not contested."""
-    return contradiction["kind"] != "attribution"
 
 
 def build_brief(

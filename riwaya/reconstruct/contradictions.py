@@ -63,6 +63,13 @@ from riwaya.reconstruct.units import FUNCTION_STEMS, Unit, content_stems, is_den
 KIND_NAMES_AR = {"denial": "نفي", "number": "تعارض في الأرقام", "date": "تعارض في التواريخ", "opposed": "روايتان متعارضتان",
                  "attribution": "اختلاف في نسبة القول"}
 
+
+def disputes_fact(contradiction: dict[str, Any]) -> bool:
+    """Whether a contradiction disputes what happened; an ``attribution`` one disputes only
+    on whose word it rests, so its claim is not contested."""
+    return contradiction["kind"] != "attribution"
+
+
 DENIAL_ALIGN = 0.45
 #: link strength from which two sentences of a claim are read as reporting one quantity:
 #: a copy, a close paraphrase, or a loose one sharing names, numbers or dates — not a

@@ -16,7 +16,8 @@ CSV (``export_csv``): one row per claim — the ledger is what a desk filters an
 the brief is marked on the rows of the claims it uses. Columns: ``claim_id``,
 ``brief_id``, ``text`` (canonical wording), ``stance``, ``articles`` (count),
 ``outlets`` (names, "; "), ``origins`` (count), ``origin_names`` ("; "), ``deniers``
-(count), ``contested`` (contradiction ids, "; "), ``first_seen``, ``event_ids``
+(count), ``contested`` (ids of the contradictions disputing it, "; "; not an
+``attribution`` one, which disputes only on whose word it rests), ``first_seen``, ``event_ids``
 ("; "), ``cites`` (``article_id:sentence_index:start-end``, "; ").
 """
 
@@ -33,7 +34,7 @@ from riwaya.entities.canonical import CanonicalEntity, canonical_entities
 from riwaya.errors import NotFound
 from riwaya.reconstruct.brief import build_brief
 from riwaya.reconstruct.claims import Claim, Sources, build_claims, link_strength
-from riwaya.reconstruct.contradictions import KIND_NAMES_AR, find_contradictions
+from riwaya.reconstruct.contradictions import KIND_NAMES_AR, disputes_fact, find_contradictions
 from riwaya.reconstruct.coverage import build_coverage, outlet_of
 from riwaya.reconstruct.timeline import build_timeline
 from riwaya.reconstruct.units import Unit, article_units, distinctive_overlap, similarity
@@ -263,8 +264,9 @@ def export_rows(data: dict[str, Any]) -> list[dict[str, str]]:
     in_brief = {b["claim_id"]: b["id"] for b in data["brief"]}
     contested: dict[str, list[str]] = {}
     for k in data["contradictions"]:
-        for c in k["claims"]:
-            contested.setdefault(c, []).append(k["id"])
+        if disputes_fact(k):
+            for c in k["claims"]:
+                contested.setdefault(c, []).append(k["id"])
     rows = []
     for c in data["claims"]:
         rows.append({

@@ -6,6 +6,8 @@ Set RIWAYA_TEST_SEEDS_DB to a database `riwaya demo` filled to skip the ingest."
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
@@ -17,6 +19,7 @@ import pytest
 
 from riwaya.attribution.evaluate import content_overlap
 from riwaya.reconstruct import export_csv, reconstruct, story_markdown
+from riwaya.reconstruct.contradictions import KIND_NAMES_AR
 from riwaya.store import open_store
 
 Occurrence = tuple[str, int]  # (article id, sentence index)
@@ -279,3 +282,11 @@ def test_markdown_and_csv(story: dict[str, Any], tmp_path: Path) -> None:
     csv_text = export_csv(story)
     assert csv_text.splitlines()[0].startswith("claim_id,brief_id,text")
     assert len(csv_text.splitlines()) >= len(story["claims"]) + 1
+    # the Markdown report explains each contradiction in Arabic; the CSV's «contested» leaves out
+    # the attribution conflict (K9: on whose word, not whether it happened), as the brief does
+    assert all(f"**{k['id']}** ({KIND_NAMES_AR[k['kind']]}" in md and k["explanation_ar"] in md for k in story["contradictions"])
+    rows = {row["claim_id"]: row for row in csv.DictReader(io.StringIO(csv_text))}
+    attributed = [k for k in story["contradictions"] if k["kind"] == "attribution"]
+    assert attributed and all(k["id"] not in rows[c]["contested"] for k in attributed for c in k["claims"])
+    assert all(k["id"] in rows[c]["contested"].split("; ") for k in story["contradictions"] if k["kind"] != "attribution"
+               for c in k["claims"])
