@@ -2,7 +2,8 @@
 
 sentencex keeps quotations whole and never splits inside a number such as
 "12.3", but it splits after Arabic abbreviations ("د." for doctor, "أ." for
-professor, "م." for engineer); this module joins those back.
+professor, "م." for engineer) and inside spelled-out Latin ones ("أو.سي.آي إن.في");
+this module joins those back.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from riwaya.model import Sentence
 _ABBREVIATION_END = re.compile(
     r"(?:^|[\s(«\"“])(?:[\u0621-\u064a]|ق\.م|ص\.ب|هـ|ج\.م\.ع|ش\.م\.ع|أ\.د|Dr|Mr|Mrs|Prof|St)\.\s*$"
 )
+# A letter or two and a period with the next word right after it, no space: a spelled-out
+# Latin abbreviation ("أو.سي.آي إن.في"، "إس.بي.إيه"), not a sentence end; a longer word
+# glued to the next ("… الماضي.وقال") is a missing space, a real end.
+_SPELLED_ABBREVIATION_END = re.compile(r"(?:^|[\s.(«\"“])[\u0621-\u064a]{1,2}\.$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -26,6 +31,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
     >>> [s.text for s in split_sentences("قال د. محمد إن «الأمر. خطير». ثم ذهب؟ نعم!")]
     ['قال د. محمد إن «الأمر. خطير».', 'ثم ذهب؟', 'نعم!']
+    >>> [s.text for s in split_sentences("وارتفع سهم أو.سي.آي إن.في للكيماويات 17 في المئة. ونزل غيره.وقال متعاملون")]
+    ['وارتفع سهم أو.سي.آي إن.في للكيماويات 17 في المئة.', 'ونزل غيره.', 'وقال متعاملون']
     >>> s = split_sentences("أولاً.\\n\\nثانياً.")[1]
     >>> (s.index, s.start, s.end, s.text)
     (1, 8, 15, 'ثانياً.')
@@ -41,7 +48,8 @@ def split_sentences(text: str) -> list[Sentence]:
             segment_text = segment_text.strip()
         end = start + len(segment_text)
         position = end
-        if pieces and _ABBREVIATION_END.search(text[pieces[-1][0] : pieces[-1][1]]) and "\n\n" not in text[pieces[-1][1] : start]:
+        if pieces and (_ABBREVIATION_END.search(text[pieces[-1][0] : pieces[-1][1]]) and "\n\n" not in text[pieces[-1][1] : start]
+                       or start == pieces[-1][1] and _SPELLED_ABBREVIATION_END.search(text[pieces[-1][0] : pieces[-1][1]])):
             pieces[-1] = (pieces[-1][0], end)
         else:
             pieces.append((start, end))

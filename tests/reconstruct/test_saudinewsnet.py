@@ -82,7 +82,9 @@ def test_briefs_have_no_near_duplicates_and_cite(snn_store: Any) -> None:
 #: hand labels of the contradictions reported on the day's events of ≥ 3 articles
 LABELS = Path(__file__).parent / "data" / "snn_contradictions.json"
 #: reported contradictions that are labelled false or not labelled at all: may only go down
-FALSE_ALARMS_AT_MOST = 1
+#: (0 since «أو.سي.آي إن.في» stopped splitting sentences: «وارتفع سهم …» is one sentence
+#: again, a moving quantity, and two readings of it hours apart no number conflict)
+FALSE_ALARMS_AT_MOST = 0
 #: labelled genuine contradictions found: may only go up
 GENUINE_AT_LEAST = 10
 
