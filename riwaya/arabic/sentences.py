@@ -48,8 +48,9 @@ def split_sentences(text: str) -> list[Sentence]:
             segment_text = segment_text.strip()
         end = start + len(segment_text)
         position = end
-        if pieces and (_ABBREVIATION_END.search(text[pieces[-1][0] : pieces[-1][1]]) and "\n\n" not in text[pieces[-1][1] : start]
-                       or start == pieces[-1][1] and _SPELLED_ABBREVIATION_END.search(text[pieces[-1][0] : pieces[-1][1]])):
+        previous = text[pieces[-1][0] : pieces[-1][1]] if pieces else ""
+        if pieces and (_ABBREVIATION_END.search(previous) and "\n\n" not in text[pieces[-1][1] : start]
+                       or start == pieces[-1][1] and _SPELLED_ABBREVIATION_END.search(previous)):
             pieces[-1] = (pieces[-1][0], end)
         else:
             pieces.append((start, end))

@@ -142,7 +142,7 @@ def _refers_to(state: ReadingState, speaker: str) -> str | None:
         n = outlet_noun_prefix(w)
         if n is not None and not w[n:].startswith("ال"):
             for name in reversed(state.outlets):
-                if outlet_key(name) and outlet_key(name) in " ".join(rest[k:]) or same_outlet(name, " ".join(rest[k:])):
+                if (key := outlet_key(name)) and key in " ".join(rest[k:]) or same_outlet(name, " ".join(rest[k:])):
                     return name
             return None
         if w in _DESCRIBES or w[1:] in _DESCRIBES:

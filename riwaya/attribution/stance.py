@@ -54,7 +54,9 @@ _ATTITUDE = re.compile(
     r"^(?:(?:بالغ|عميق|شديد|خالص|كامل) )?(?:" + "|".join(fold(w) for w in _ATTITUDE_NOUNS.split())
     + r")(?:ه|ها|هم|هما|نا)(?!\S)")
 
-_CATEGORICAL_NEGATION = re.compile(r"(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)")
+#: a categorical negation, in folded text: a negator and "أي" a few words on ("لم يتم بيع أي محطات")
+CATEGORICAL_NEGATION = r"(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)"
+_CATEGORICAL_NEGATION = re.compile(CATEGORICAL_NEGATION)
 
 
 def with_stance(st: Statement, *, after_prep: str | None = None) -> Statement:

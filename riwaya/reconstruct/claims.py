@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from riwaya.attribution.origins import origin_groups, origin_key, principal_outlet
+from riwaya.attribution.origins import origin_groups, origin_key, origin_name, principal_outlet
 from riwaya.model import Article
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.reconstruct.units import DISTINCT_OPEN, LEXICAL_SAME, Unit, content_stems
@@ -342,7 +342,5 @@ def claim_origins(supporters: Sequence[Unit], sources: Sources) -> list[str]:
 
 
 def _origin_label(items: list, articles: dict[str, Article]) -> str:
-    from riwaya.attribution.origins import origin_name
-
     article_id, statement = items[0]
     return origin_name(statement, articles[article_id].text)

